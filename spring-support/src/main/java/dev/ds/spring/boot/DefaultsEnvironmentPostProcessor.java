@@ -1,0 +1,34 @@
+package dev.ds.spring.boot;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * The defaults every service shares, at the lowest precedence so that a service's own
+ * application.properties, the command line and the environment all override them.
+ */
+public final class DefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor {
+
+    static final String SOURCE = "dsDefaults";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        defaults.put("spring.main.banner-mode", "off");
+        defaults.put("spring.mvc.problemdetails.enabled", "false");
+        defaults.put("spring.lifecycle.timeout-per-shutdown-phase", "2s");
+        defaults.put("server.shutdown", "immediate");
+        defaults.put("management.endpoints.web.exposure.include", "health,info,metrics,prometheus,paxos");
+        defaults.put("management.endpoint.health.show-details", "always");
+        defaults.put("management.endpoint.health.show-components", "always");
+        defaults.put("management.endpoint.health.probes.enabled", "true");
+        defaults.put("management.info.java.enabled", "true");
+        defaults.put("springdoc.swagger-ui.path", "/swagger-ui.html");
+        defaults.put("springdoc.paths-to-match", "/api/**,/internal/**,/admin/**");
+        environment.getPropertySources().addLast(new MapPropertySource(SOURCE, defaults));
+    }
+}
