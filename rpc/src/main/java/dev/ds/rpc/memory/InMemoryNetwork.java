@@ -160,9 +160,13 @@ public final class InMemoryNetwork {
         String address();
     }
 
+    /** A handler and the request type it parses, which need not be the type the caller sent. */
+    private record Handler(Class<?> requestType, Function<Object, Object> function) {
+    }
+
     private static final class Node implements Server {
         private final String address;
-        private final Map<String, Function<Object, Object>> handlers = new ConcurrentHashMap<>();
+        private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
         private final Map<String, AtomicLong> counters = new ConcurrentHashMap<>();
         private volatile boolean alive = true;
 
@@ -173,7 +177,7 @@ public final class InMemoryNetwork {
         @Override
         @SuppressWarnings("unchecked")
         public <Q, R> Server handle(Endpoint<Q, R> endpoint, Function<Q, R> handler) {
-            handlers.put(endpoint.name(), request -> handler.apply((Q) request));
+            handlers.put(endpoint.name(), new Handler(endpoint.requestType(), request -> handler.apply((Q) request)));
             return this;
         }
 
@@ -202,16 +206,16 @@ public final class InMemoryNetwork {
             if (calleeFaults.deaf() || chance(calleeFaults.dropRequestRate())) {
                 return Optional.empty();
             }
-            Function<Object, Object> handler = target.handlers.get(endpoint.name());
+            Handler handler = target.handlers.get(endpoint.name());
             if (handler == null) {
                 throw new ProblemException(ErrorCode.ErrNotFound, to + " serves no endpoint " + endpoint);
             }
-            Object delivered = roundTrip(request, endpoint.requestType(), true);
+            Object delivered = roundTrip(request, handler.requestType(), true);
             target.counters.computeIfAbsent(endpoint.name(), n -> new AtomicLong()).incrementAndGet();
             Object reply;
             ProblemException problem = null;
             try {
-                reply = handler.apply(delivered);
+                reply = handler.function().apply(delivered);
             } catch (ProblemException e) {
                 reply = null;
                 problem = e;

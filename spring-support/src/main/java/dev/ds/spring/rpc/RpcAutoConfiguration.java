@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -38,8 +39,14 @@ public class RpcAutoConfiguration {
                 properties.maxConnections(), secret.trim()));
     }
 
+    /**
+     * The client protocols inject. {@link HttpRpcClient} is an {@link RpcClient} bean too, so it is
+     * ignored by the condition (or this bean would never exist, and with it neither the chaos cut
+     * nor the metrics) and this one is primary.
+     */
     @Bean
-    @ConditionalOnMissingBean(RpcClient.class)
+    @Primary
+    @ConditionalOnMissingBean(value = RpcClient.class, ignored = HttpRpcClient.class)
     RpcClient rpcClient(HttpRpcClient http, ChaosState chaos, MeterRegistry registry) {
         return new ObservedRpcClient(http, chaos, registry);
     }

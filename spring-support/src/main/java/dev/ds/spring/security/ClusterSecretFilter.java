@@ -26,9 +26,14 @@ final class ClusterSecretFilter extends OncePerRequestFilter {
         this.mapper = mapper;
     }
 
+    /**
+     * Decides on the path as Tomcat decoded and normalized it, which is what Spring MVC maps to a
+     * handler: the raw request URI would let {@code /%69nternal/echo} or {@code /api/../internal/echo}
+     * reach an internal handler without the secret.
+     */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         return !(path.startsWith("/internal/") || path.startsWith("/admin/"));
     }
 

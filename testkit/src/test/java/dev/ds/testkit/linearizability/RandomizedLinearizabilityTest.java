@@ -1,9 +1,8 @@
 package dev.ds.testkit.linearizability;
 
-import dev.ds.testkit.Seeds;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ds.testkit.Seeds;
 import dev.ds.testkit.history.HistoryRecorder;
 import dev.ds.testkit.history.KvInput;
 import dev.ds.testkit.history.KvOutput;

@@ -16,7 +16,10 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Liveness.</b> A server is alive while it has pinged within the last {@code deadPings}
  *       ticks.
  *   <li><b>Restart.</b> A server in the view that pings 0 has restarted and lost its data: it
- *       counts as failed in its role, and may come back as an idle server.
+ *       counts as failed in its role, and may come back as an idle server. For the backup this
+ *       holds once the primary has acknowledged the view: a primary hands state to its backup only
+ *       after that acknowledgement, so before it a backup's 0 only means it has not heard of the
+ *       view yet, and it has lost nothing.
  *   <li><b>Acknowledgement.</b> The view moves from i to i+1 only after the primary of view i has
  *       pinged with i. Otherwise a primary could miss the view that demotes it, and two servers
  *       would both think they are primary.
@@ -57,7 +60,7 @@ public final class ViewServer {
     public synchronized View ping(String server, long viewnum) {
         pings++;
         lastPing.put(server, now);
-        if (viewnum == 0 && view.viewnum() > 0 && inView(server) && !isFirstPingOfView1(server)) {
+        if (viewnum == 0 && hasLostData(server)) {
             restarted.add(server);
         }
         if (view.isPrimary(server) && viewnum == view.viewnum()) {
@@ -151,16 +154,15 @@ public final class ViewServer {
         return last != null && now - last < deadPings;
     }
 
-    private boolean inView(String server) {
-        return view.isPrimary(server) || view.isBackup(server);
-    }
-
     /**
-     * The first primary pings 0 until it hears of view 1; that ping (or its retry after a lost
-     * reply) is not a restart, since the server has not yet held any data.
+     * Rule 2: whether a 0 from this server means it lost data it held in its role. The first primary
+     * pings 0 until it hears of view 1, and that is no restart: it held nothing before.
      */
-    private boolean isFirstPingOfView1(String server) {
-        return view.viewnum() == 1 && view.isPrimary(server) && !primaryAcked;
+    private boolean hasLostData(String server) {
+        if (view.isPrimary(server)) {
+            return !(view.viewnum() == 1 && !primaryAcked);
+        }
+        return view.isBackup(server) && primaryAcked;
     }
 
     private Optional<String> firstAlive() {

@@ -1,0 +1,23 @@
+package dev.ds.viewservice;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import dev.ds.testkit.arch.CoreRules;
+
+/** The view service core stays a plain state machine; Spring stays in {@code boot}. */
+@AnalyzeClasses(packages = "dev.ds.viewservice", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule coreIsPlainJava = CoreRules.protocolCore("dev.ds.viewservice.view..");
+
+    @ArchTest
+    static final ArchRule springOnlyInBoot = classes()
+            .that().resideOutsideOfPackage("dev.ds.viewservice.boot..")
+            .should().onlyDependOnClassesThat().resideOutsideOfPackages("org.springframework..")
+            .because("all Spring wiring of a service lives in its boot package");
+}

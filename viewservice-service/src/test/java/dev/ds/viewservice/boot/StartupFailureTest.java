@@ -1,0 +1,45 @@
+package dev.ds.viewservice.boot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A missing or invalid setting stops start-up with one clear line naming the setting and a
+ * non-zero exit (CONTRACT.md section 1), checked on a real JVM as a user would see it.
+ */
+class StartupFailureTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--viewservice.dead-pings=5                             | invalid setting role=(missing): required",
+        "--role=bogus                                           | invalid setting role=bogus: must be one of viewservice",
+        "--role=viewservice --viewservice.dead-pings=0          | invalid setting viewservice.dead-pings=0: must be at least 1",
+        "--role=viewservice --viewservice.ping-interval=soon    | invalid setting viewservice.ping-interval=soon",
+        "--role=viewservice --rpc.read-timeout=0s               | invalid setting rpc.read-timeout=0ms: must be a positive duration",
+    })
+    void badSettingStopsStartupWithOneLine(String args, String expectedLine) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                javaBin(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                ViewServiceApplication.class.getName(), "--server.port=0"));
+        command.addAll(List.of(args.trim().split("\\s+")));
+        Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the JVM exits").isTrue();
+
+        assertThat(process.exitValue()).as("exit code").isNotZero();
+        assertThat(stderr.lines().filter(line -> line.startsWith("Start-up failed: ")))
+                .as("stderr: %s", stderr)
+                .singleElement().asString().contains(expectedLine);
+    }
+
+    private static String javaBin() {
+        return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+    }
+}
