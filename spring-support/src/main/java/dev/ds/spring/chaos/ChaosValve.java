@@ -29,7 +29,7 @@ final class ChaosValve extends ValveBase {
 
     @Override
     public void invoke(Request request, Response response) throws IOException, ServletException {
-        String path = request.getRequestURI();
+        String path = request.getDecodedRequestURI();
         if (path.startsWith("/admin/") || path.startsWith("/actuator")) {
             getNext().invoke(request, response);
             return;

@@ -48,7 +48,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> onBug(Exception e) {
         log.error("Unexpected error answering a request", e);
-        return ResponseEntity.internalServerError().body(Problems.of(ErrorCode.ErrInternal, e.toString()));
+        return ResponseEntity.internalServerError().body(Problems.of(ErrorCode.ErrInternal,
+                "internal error (" + e.getClass().getSimpleName() + "); the node's log has the details"));
     }
 
     @Override
