@@ -83,8 +83,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             }
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-                return databind.getPathReference().replaceAll("^[^\\[]*", "body") + ": " + databind.getOriginalMessage();
+            if (t instanceof DatabindException databind) {
+                String where = databind.getPath().isEmpty()
+                        ? "body" : databind.getPathReference().replaceAll("^[^\\[]*", "body");
+                return where + ": " + databind.getOriginalMessage();
             }
             if (t instanceof JacksonException jackson) {
                 return "malformed JSON: " + jackson.getOriginalMessage();

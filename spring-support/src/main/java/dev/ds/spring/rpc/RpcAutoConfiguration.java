@@ -1,7 +1,6 @@
 package dev.ds.spring.rpc;
 
 import dev.ds.rpc.RpcClient;
-import dev.ds.rpc.Wire;
 import dev.ds.rpc.http.HttpRpcClient;
 import dev.ds.rpc.http.HttpSettings;
 import dev.ds.spring.chaos.ChaosAutoConfiguration;
@@ -12,24 +11,18 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
-import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The node's {@link RpcClient}: Feign over a pooled Apache HttpClient 5, using Spring's own JSON
- * mapper (configured by {@link Wire#configure}, like the in-memory network's), wrapped with the
- * chaos cut and metrics. It carries the cluster secret when one is set.
+ * mapper (configured like the in-memory network's, see {@code WireJsonAutoConfiguration}), wrapped
+ * with the chaos cut and metrics. It carries the cluster secret when one is set.
  */
 @AutoConfiguration(after = {JacksonAutoConfiguration.class, ChaosAutoConfiguration.class})
 @EnableConfigurationProperties(RpcProperties.class)
 public class RpcAutoConfiguration {
-
-    @Bean
-    JsonMapperBuilderCustomizer wireJsonMapperCustomizer() {
-        return Wire::configure;
-    }
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
