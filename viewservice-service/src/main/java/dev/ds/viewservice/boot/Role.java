@@ -7,7 +7,8 @@ import org.springframework.core.env.Environment;
 
 /** What this jar runs, from the required {@code role} setting. */
 enum Role {
-    VIEWSERVICE;
+    VIEWSERVICE,
+    PBSERVER;
 
     static Role from(Environment environment) {
         String value = InvalidSettingException.require("role", environment.getProperty("role"),

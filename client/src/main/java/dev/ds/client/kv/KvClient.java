@@ -1,0 +1,18 @@
+package dev.ds.client.kv;
+
+import java.util.Optional;
+
+/**
+ * A key/value store as a client sees it (CONTRACT.md section 3), whatever replicates it. Each
+ * call retries until it has an answer or its deadline passes ({@link dev.ds.client.NoReplyException});
+ * a write that timed out may or may not have been applied, but is never applied twice.
+ */
+public interface KvClient {
+
+    /** The value of {@code key}, or empty if it has none. */
+    Optional<String> get(String key);
+
+    void put(String key, String value);
+
+    void append(String key, String value);
+}

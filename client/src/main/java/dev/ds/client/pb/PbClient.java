@@ -1,0 +1,115 @@
+package dev.ds.client.pb;
+
+import dev.ds.api.kv.KeyRef;
+import dev.ds.api.kv.KvApi;
+import dev.ds.api.kv.KvWrite;
+import dev.ds.api.kv.WriteKind;
+import dev.ds.client.Retry;
+import dev.ds.client.kv.KvClient;
+import dev.ds.client.view.ViewServiceClient;
+import dev.ds.rpc.ErrorCode;
+import dev.ds.rpc.ProblemException;
+import dev.ds.rpc.RpcClient;
+import dev.ds.rpc.Wire;
+import dev.ds.rpc.http.HttpRpcClient;
+import dev.ds.rpc.http.HttpSettings;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * The client of the primary/backup store (the Clerk of 6.824 lab 2B).
+ *
+ * <p>It asks the view service for the primary, sends it the request, and on silence or on an
+ * answer that says "not me" or "not yet" refreshes the view and tries again, with the same
+ * {@code clientId}/{@code seq} for a write, so that a retried write is applied at most once.
+ */
+public final class PbClient implements KvClient {
+
+    private static final Set<ErrorCode> RETRYABLE =
+            Set.of(ErrorCode.ErrWrongServer, ErrorCode.ErrNotReady, ErrorCode.ErrTimeout);
+
+    private final RpcClient rpc;
+    private final ViewServiceClient viewService;
+    private final Retry retry;
+    private final String clientId;
+    private long seq;
+    private volatile String primary;
+
+    public PbClient(RpcClient rpc, String viewServiceUrl, Retry retry, String clientId) {
+        this.rpc = rpc;
+        this.viewService = new ViewServiceClient(rpc, viewServiceUrl, retry);
+        this.retry = retry;
+        this.clientId = clientId;
+    }
+
+    public PbClient(RpcClient rpc, String viewServiceUrl) {
+        this(rpc, viewServiceUrl, Retry.DEFAULT, UUID.randomUUID().toString());
+    }
+
+    public static PbClient overHttp(String viewServiceUrl) {
+        return new PbClient(new HttpRpcClient(Wire.mapper(), HttpSettings.DEFAULTS), viewServiceUrl);
+    }
+
+    @Override
+    public Optional<String> get(String key) {
+        KeyRef ref = new KeyRef(key);
+        return retry.until("get " + key, () -> attempt(() -> {
+            try {
+                return rpc.call(primary, KvApi.GET, ref).map(answer -> Optional.of(answer.value()));
+            } catch (ProblemException e) {
+                if (e.code() == ErrorCode.ErrNoKey) {
+                    return Optional.of(Optional.<String>empty());
+                }
+                throw e;
+            }
+        }));
+    }
+
+    @Override
+    public void put(String key, String value) {
+        write(WriteKind.PUT, key, value);
+    }
+
+    @Override
+    public void append(String key, String value) {
+        write(WriteKind.APPEND, key, value);
+    }
+
+    /** One write at a time per client (CONTRACT.md section 3), numbered once and retried as it is. */
+    private synchronized void write(WriteKind kind, String key, String value) {
+        KvWrite write = new KvWrite(kind, key, value, clientId, ++seq);
+        retry.until(kind + " " + key, () -> attempt(() -> rpc.call(primary, KvApi.write(kind), write)));
+    }
+
+    /**
+     * One try at the primary we believe in, finding it first if we have none. A problem that a retry
+     * can cure (wrong server, not ready, timed out) or silence makes us forget the primary.
+     */
+    private <T> Optional<T> attempt(Supplier<Optional<T>> call) {
+        if (primary == null) {
+            viewService.tryView().ifPresent(view -> primary = view.primary());
+            if (primary == null) {
+                return Optional.empty();
+            }
+        }
+        try {
+            Optional<T> answer = call.get();
+            if (answer.isEmpty()) {
+                primary = null;
+            }
+            return answer;
+        } catch (ProblemException e) {
+            if (!RETRYABLE.contains(e.code())) {
+                throw e;
+            }
+            primary = null;
+            return Optional.empty();
+        }
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+}

@@ -1,0 +1,2 @@
+/** The client of the primary/backup key/value store. */
+package dev.ds.client.pb;

@@ -1,0 +1,68 @@
+package dev.ds.viewservice.boot;
+
+import dev.ds.api.kv.KvValue;
+import dev.ds.api.kv.WriteBody;
+import dev.ds.api.kv.WriteKind;
+import dev.ds.api.kv.WriteResult;
+import dev.ds.rpc.ProblemException;
+import dev.ds.viewservice.pb.PbServer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.function.Supplier;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The key/value client API of a pb server (CONTRACT.md section 3). Only the primary serves. */
+@RestController
+@RequestMapping("/api/kv")
+@Tag(name = "key/value", description = "Get, put and append; served by the primary, replicated to the backup")
+class KvController {
+
+    private final PbServer server;
+    private final MeterRegistry registry;
+
+    KvController(PbServer server, MeterRegistry registry) {
+        this.server = server;
+        this.registry = registry;
+    }
+
+    @GetMapping("/{key}")
+    @Operation(summary = "Read a key (404 ErrNoKey when absent; 421 ErrWrongServer when not the primary)")
+    KvValue get(@PathVariable String key) {
+        return timed("get", () -> server.get(key));
+    }
+
+    @PutMapping("/{key}")
+    @Operation(summary = "Set a key; clientId/seq make a retried write apply at most once")
+    WriteResult put(@PathVariable String key, @RequestBody WriteBody body) {
+        return timed("put", () -> server.write(body.toWrite(WriteKind.PUT, key)));
+    }
+
+    @PostMapping("/{key}/append")
+    @Operation(summary = "Append to a key's value (a put when the key is absent)")
+    WriteResult append(@PathVariable String key, @RequestBody WriteBody body) {
+        return timed("append", () -> server.write(body.toWrite(WriteKind.APPEND, key)));
+    }
+
+    /** Times an operation in {@code kv.ops} by type and outcome: ok, or the error code. */
+    private <T> T timed(String type, Supplier<T> operation) {
+        Timer.Sample sample = Timer.start(registry);
+        String outcome = "ok";
+        try {
+            return operation.get();
+        } catch (ProblemException e) {
+            outcome = e.code().name();
+            throw e;
+        } finally {
+            sample.stop(Timer.builder("kv.ops").description("Client operations by type and outcome")
+                    .tag("type", type).tag("outcome", outcome).register(registry));
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.ds.viewservice.boot;
+
+import dev.ds.spring.boot.InvalidSettingException;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Size limits of keys and values (CONTRACT.md section 1); above them a request is {@code ErrTooLarge}.
+ *
+ * @param maxKeyBytes {@code kv.max-key-bytes}, default 1 KiB
+ * @param maxValueBytes {@code kv.max-value-bytes}, default 4 MiB
+ */
+@ConfigurationProperties("kv")
+record KvSettings(@DefaultValue("1024") int maxKeyBytes, @DefaultValue("4194304") int maxValueBytes) {
+
+    KvSettings {
+        if (maxKeyBytes < 1) {
+            throw new InvalidSettingException("kv.max-key-bytes", maxKeyBytes, "must be at least 1");
+        }
+        if (maxValueBytes < 0) {
+            throw new InvalidSettingException("kv.max-value-bytes", maxValueBytes, "must be at least 0");
+        }
+    }
+}

@@ -1,0 +1,391 @@
+package dev.ds.viewservice.pb;
+
+import dev.ds.api.kv.KvLimits;
+import dev.ds.api.kv.KvValue;
+import dev.ds.api.kv.KvWrite;
+import dev.ds.api.kv.WriteResult;
+import dev.ds.api.pb.Confirm;
+import dev.ds.api.pb.Forward;
+import dev.ds.api.pb.PbAck;
+import dev.ds.api.pb.PbApi;
+import dev.ds.api.pb.Transfer;
+import dev.ds.api.view.PingArgs;
+import dev.ds.api.view.View;
+import dev.ds.api.view.ViewServiceApi;
+import dev.ds.rpc.Empty;
+import dev.ds.rpc.Endpoint;
+import dev.ds.rpc.ErrorCode;
+import dev.ds.rpc.ProblemException;
+import dev.ds.rpc.RpcClient;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A primary/backup key/value server (6.824 lab 2B).
+ *
+ * <ol>
+ *   <li><b>Views.</b> Once per ping interval the server pings the view service with the number of
+ *       the view it knows, and adopts a newer one at once, pinging again to acknowledge it.
+ *   <li><b>Only the primary serves</b>; any other server answers {@code ErrWrongServer}.
+ *   <li><b>Writes reach the backup first.</b> The primary forwards each write to the backup and
+ *       applies it and answers only after the backup has it. Writes to one key hold that key's lock
+ *       from forward to apply, so both copies apply them in the same order.
+ *   <li><b>Reads are confirmed.</b> The primary asks the backup whether it is still primary before
+ *       answering a read; a replaced primary is refused, so it never answers with stale data.
+ *   <li><b>State transfer.</b> In each view with a backup the primary first hands the backup its
+ *       whole state (data and the at-most-once table) and serves nothing until the backup has it. A
+ *       backup without the state of its view refuses forwards, which makes the primary send it
+ *       again.
+ *   <li><b>At most once.</b> A write whose client and number were applied already is answered
+ *       again, not applied again, on the primary and on the backup alike.
+ *   <li><b>Promotion with the state only.</b> A backup promoted to primary serves only if it held
+ *       the state of the view just before; otherwise it refuses (safety before availability).
+ * </ol>
+ *
+ * <p>A restarted server starts empty, as an object constructed anew.
+ */
+public final class PbServer {
+
+    private static final Logger log = LoggerFactory.getLogger(PbServer.class);
+    private static final int KEY_LOCKS = 64;
+
+    private final String me;
+    private final String viewService;
+    private final RpcClient rpc;
+    private final Limits limits;
+
+    private final ReentrantReadWriteLock viewLock = new ReentrantReadWriteLock();
+    private final Object[] keyLocks = new Object[KEY_LOCKS];
+    private final Map<String, String> data = new ConcurrentHashMap<>();
+    private final AppliedTable applied = new AppliedTable();
+    private final RecentIds forwardedRequests = new RecentIds();
+    private final AtomicLong requestIds = new AtomicLong();
+    private final AtomicLong forwards = new AtomicLong();
+    private final AtomicLong transfers = new AtomicLong();
+
+    /** Changed only under the write lock. */
+    private View view = View.INITIAL;
+    /** Primary: whether its data is the service's state (rule 7). */
+    private boolean hasState;
+    /** Backup: the view whose state transfer it holds. */
+    private long transferredIn = -1;
+    /** Primary: whether the backup of this view holds the state (rule 5). */
+    private volatile boolean backupReady;
+    /** The newest view number heard of, read without the lock by a forward that may be stuck. */
+    private volatile long newestViewnum;
+
+    /**
+     * @param limits the size limits ({@code kv.max-key-bytes}, {@code kv.max-value-bytes}) and
+     *     how often the primary tries to reach its backup for one request
+     */
+    public record Limits(int maxKeyBytes, int maxValueBytes, int backupAttempts) {
+        public static final Limits DEFAULTS = new Limits(1024, 4 * 1024 * 1024, 5);
+    }
+
+    public PbServer(String me, String viewService, RpcClient rpc, Limits limits) {
+        this.me = me;
+        this.viewService = viewService;
+        this.rpc = rpc;
+        this.limits = limits;
+        for (int i = 0; i < KEY_LOCKS; i++) {
+            keyLocks[i] = new Object();
+        }
+    }
+
+    // ---- Rule 1: views ----
+
+    /** One ping interval: ping, adopt a newer view and acknowledge it, then bring the backup up to date. */
+    public void tick() {
+        Optional<View> answer = ping(currentView().viewnum());
+        if (answer.isEmpty()) {
+            return;
+        }
+        View latest = answer.get();
+        if (latest.viewnum() > currentView().viewnum()) {
+            adopt(latest);
+            answer = ping(latest.viewnum());
+            if (answer.isEmpty() || answer.get().viewnum() != latest.viewnum()) {
+                return;
+            }
+        }
+        if (!backupReady && Role.in(currentView(), me) == Role.PRIMARY) {
+            transferState();
+        }
+    }
+
+    private Optional<View> ping(long viewnum) {
+        return call(viewService, ViewServiceApi.PING, new PingArgs(me, viewnum));
+    }
+
+    private void adopt(View next) {
+        Lock lock = viewLock.writeLock();
+        lock.lock();
+        try {
+            View previous = view;
+            if (next.viewnum() <= previous.viewnum()) {
+                return;
+            }
+            newestViewnum = Math.max(newestViewnum, next.viewnum());
+            if (next.isPrimary(me) && !previous.isPrimary(me)) {
+                hasState = promotedWithState(previous, next);
+                if (!hasState) {
+                    log.error("{}: made primary of view {} without holding the state of view {}; refusing to serve",
+                            me, next.viewnum(), previous.viewnum());
+                }
+            }
+            view = next;
+            backupReady = next.backup() == null;
+            log.info("{}: view {} role={} primary={} backup={} (was view {})",
+                    me, next.viewnum(), Role.in(next, me), next.primary(), next.backup(), previous.viewnum());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Rule 7: the first primary (empty state is the state), or the backup that held the previous view's state. */
+    private boolean promotedWithState(View previous, View next) {
+        if (next.viewnum() == 1) {
+            return true;
+        }
+        return previous.isBackup(me) && transferredIn == previous.viewnum() && next.viewnum() == previous.viewnum() + 1;
+    }
+
+    private void refreshIfBehind(long viewnum) {
+        if (viewnum > currentView().viewnum()) {
+            call(viewService, ViewServiceApi.VIEW, Empty.INSTANCE).ifPresent(this::adopt);
+        }
+    }
+
+    // ---- Rules 2 to 4 and 6: the primary's side ----
+
+    public KvValue get(String key) {
+        requireKeySize(key);
+        Lock lock = viewLock.readLock();
+        lock.lock();
+        try {
+            View serving = requireServing();
+            if (serving.backup() != null) {
+                askBackup(serving, PbApi.CONFIRM, new Confirm(serving.viewnum(), me));
+            }
+            String value = data.get(key);
+            if (value == null) {
+                throw new ProblemException(ErrorCode.ErrNoKey, "no value for key " + key);
+            }
+            return new KvValue(key, value);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public WriteResult write(KvWrite write) {
+        requireKeySize(write.key());
+        if (KvLimits.utf8Length(write.value()) > limits.maxValueBytes()) {
+            throw new ProblemException(ErrorCode.ErrTooLarge, "value: above kv.max-value-bytes=" + limits.maxValueBytes());
+        }
+        Lock lock = viewLock.readLock();
+        lock.lock();
+        try {
+            View serving = requireServing();
+            synchronized (keyLock(write.key())) {
+                if (applied.isDuplicate(write)) {
+                    return new WriteResult(write.key());
+                }
+                if (serving.backup() != null) {
+                    String requestId = write.hasClient() ? null : me + "#" + requestIds.incrementAndGet();
+                    askBackup(serving, PbApi.FORWARD, new Forward(serving.viewnum(), me, write, requestId));
+                    forwards.incrementAndGet();
+                }
+                apply(write);
+                return new WriteResult(write.key());
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private View requireServing() {
+        if (!view.isPrimary(me)) {
+            throw new ProblemException(ErrorCode.ErrWrongServer, me + " is not the primary of view " + view.viewnum()
+                    + (view.primary() == null ? "" : "; the primary is " + view.primary()));
+        }
+        if (!hasState) {
+            throw new ProblemException(ErrorCode.ErrNotReady, me + " was made primary without the state");
+        }
+        if (!backupReady) {
+            throw new ProblemException(ErrorCode.ErrNotReady, me + " is bringing its new backup up to date");
+        }
+        return view;
+    }
+
+    /**
+     * Reaches the backup of {@code serving}, trying a few times. Gives up early once a newer view
+     * is known: this primary may be replaced, and the client must find out from the view service.
+     */
+    private <Q> void askBackup(View serving, Endpoint<Q, PbAck> endpoint, Q request) {
+        for (int attempt = 0; attempt < limits.backupAttempts(); attempt++) {
+            if (newestViewnum > serving.viewnum()) {
+                throw new ProblemException(ErrorCode.ErrTimeout, "view " + serving.viewnum() + " is over; retry");
+            }
+            try {
+                if (rpc.call(serving.backup(), endpoint, request).isPresent()) {
+                    return;
+                }
+            } catch (ProblemException refused) {
+                if (refused.code() == ErrorCode.ErrNotReady) {
+                    backupReady = false;
+                    throw new ProblemException(ErrorCode.ErrNotReady, "the backup lost its state; sending it again");
+                }
+                throw new ProblemException(ErrorCode.ErrWrongServer, "the backup refused: " + refused.detail());
+            }
+        }
+        throw new ProblemException(ErrorCode.ErrTimeout, "the backup " + serving.backup() + " did not answer");
+    }
+
+    private void apply(KvWrite write) {
+        data.compute(write.key(), (key, current) -> write.kind().apply(current, write.value()));
+        applied.record(write);
+    }
+
+    // ---- Rule 5: state transfer ----
+
+    private void transferState() {
+        Lock lock = viewLock.writeLock();
+        lock.lock();
+        try {
+            if (backupReady || !view.isPrimary(me) || view.backup() == null || !hasState) {
+                return;
+            }
+            Transfer transfer = new Transfer(view.viewnum(), me, new HashMap<>(data), applied.snapshot());
+            if (call(view.backup(), PbApi.TRANSFER, transfer).isPresent()) {
+                backupReady = true;
+                transfers.incrementAndGet();
+                log.info("{}: backup {} holds the state of view {} ({} keys)", me, view.backup(), view.viewnum(), data.size());
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- The backup's side ----
+
+    public PbAck onTransfer(Transfer transfer) {
+        refreshIfBehind(transfer.viewnum());
+        Lock lock = viewLock.writeLock();
+        lock.lock();
+        try {
+            requireBackupOf(transfer.viewnum(), transfer.primary());
+            data.clear();
+            data.putAll(transfer.data());
+            applied.replaceWith(transfer.applied());
+            forwardedRequests.clear();
+            transferredIn = transfer.viewnum();
+            return new PbAck(view.viewnum());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public PbAck onForward(Forward forward) {
+        refreshIfBehind(forward.viewnum());
+        Lock lock = viewLock.readLock();
+        lock.lock();
+        try {
+            requireInitializedBackupOf(forward.viewnum(), forward.primary());
+            KvWrite write = forward.write();
+            synchronized (keyLock(write.key())) {
+                boolean fresh = write.hasClient()
+                        ? !applied.isDuplicate(write)
+                        : forward.requestId() == null || forwardedRequests.firstTime(forward.requestId());
+                if (fresh) {
+                    apply(write);
+                }
+            }
+            return new PbAck(view.viewnum());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public PbAck onConfirm(Confirm confirm) {
+        refreshIfBehind(confirm.viewnum());
+        Lock lock = viewLock.readLock();
+        lock.lock();
+        try {
+            requireInitializedBackupOf(confirm.viewnum(), confirm.primary());
+            return new PbAck(view.viewnum());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void requireBackupOf(long viewnum, String primary) {
+        if (view.viewnum() != viewnum || !view.isBackup(me) || !view.isPrimary(primary)) {
+            throw new ProblemException(ErrorCode.ErrWrongServer, me + " is not the backup of " + primary
+                    + " in view " + viewnum + "; it knows view " + view.viewnum());
+        }
+    }
+
+    private void requireInitializedBackupOf(long viewnum, String primary) {
+        requireBackupOf(viewnum, primary);
+        if (transferredIn != viewnum) {
+            throw new ProblemException(ErrorCode.ErrNotReady, me + " has not received the state of view " + viewnum);
+        }
+    }
+
+    // ---- Helpers and status ----
+
+    private View currentView() {
+        Lock lock = viewLock.readLock();
+        lock.lock();
+        try {
+            return view;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Object keyLock(String key) {
+        return keyLocks[Math.floorMod(key.hashCode(), KEY_LOCKS)];
+    }
+
+    private void requireKeySize(String key) {
+        if (KvLimits.utf8Length(key) > limits.maxKeyBytes()) {
+            throw new ProblemException(ErrorCode.ErrTooLarge, "key: above kv.max-key-bytes=" + limits.maxKeyBytes());
+        }
+    }
+
+    /** Calls a peer; an application error from the view service is as good as no answer. */
+    private <Q, R> Optional<R> call(String to, Endpoint<Q, R> endpoint, Q request) {
+        try {
+            return rpc.call(to, endpoint, request);
+        } catch (ProblemException e) {
+            if (endpoint == PbApi.TRANSFER) {
+                log.warn("{}: transfer to {} refused: {}", me, to, e.detail());
+            }
+            return Optional.empty();
+        }
+    }
+
+    public Status status() {
+        View current = currentView();
+        return new Status(me, Role.in(current, me), current, hasState, backupReady, transferredIn,
+                data.size(), applied.size(), forwards.get(), transfers.get());
+    }
+
+    /** A snapshot for health and metrics. */
+    public record Status(String me, Role role, View view, boolean hasState, boolean backupReady, long transferredIn,
+            int keys, int clients, long forwards, long transfers) {
+
+        /** Whether this server answers client requests now. */
+        public boolean serving() {
+            return role == Role.PRIMARY && hasState && backupReady;
+        }
+    }
+}
