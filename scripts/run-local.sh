@@ -27,6 +27,11 @@ trap stop EXIT INT TERM
 
 start viewservice viewservice-service --role=viewservice --server.port=8000 --chaos.enabled=true
 
+for port in 8001 8002 8003; do
+  start pb-$port viewservice-service --role=pbserver --server.port=$port --node.self=http://127.0.0.1:$port \
+    --viewservice.url=http://127.0.0.1:8000 --chaos.enabled=true
+done
+
 wait_up() { # url
   for _ in $(seq 1 120); do
     curl -sf "$1/actuator/health" >/dev/null 2>&1 && return 0
@@ -35,13 +40,13 @@ wait_up() { # url
   echo "no answer from $1; see run/*.log" >&2
   return 1
 }
-wait_up http://127.0.0.1:8000
+for port in 8000 8001 8002 8003; do wait_up http://127.0.0.1:$port; done
 
 cat <<TXT
 
 The system is up. Try:
-  curl -s -XPOST localhost:8000/api/viewservice/ping -H 'content-type: application/json' -d '{"server":"http://127.0.0.1:8001","viewnum":0}'
   curl -s localhost:8000/api/viewservice/view
+  curl -s -XPUT http://127.0.0.1:<primary port>/api/kv/k -H 'content-type: application/json' -d '{"value":"v"}'
   open http://localhost:8000/swagger-ui.html
 Press Ctrl-C to stop.
 TXT
