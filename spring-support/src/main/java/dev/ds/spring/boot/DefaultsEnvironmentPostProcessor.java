@@ -26,6 +26,10 @@ public final class DefaultsEnvironmentPostProcessor implements EnvironmentPostPr
         defaults.put("management.endpoint.health.show-details", "always");
         defaults.put("management.endpoint.health.show-components", "always");
         defaults.put("management.endpoint.health.probes.enabled", "true");
+        // Readiness follows the protocol: see ServingAutoConfiguration.
+        defaults.put("management.endpoint.health.group.readiness.include", "readinessState,serving");
+        defaults.put("management.endpoint.health.group.readiness.status.order", "DOWN,OUT_OF_SERVICE,UP,UNKNOWN");
+        defaults.put("management.endpoint.health.status.order", "DOWN,UP,OUT_OF_SERVICE,UNKNOWN");
         defaults.put("management.info.java.enabled", "true");
         defaults.put("springdoc.swagger-ui.path", "/swagger-ui.html");
         defaults.put("springdoc.paths-to-match", "/api/**,/internal/**,/admin/**");

@@ -2,8 +2,11 @@ package dev.ds.viewservice.boot;
 
 import dev.ds.rpc.RpcClient;
 import dev.ds.spring.boot.Ticker;
+import dev.ds.spring.health.ServingAutoConfiguration;
 import dev.ds.viewservice.pb.PbServer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,5 +39,15 @@ class PbServerConfiguration {
     @Bean
     PbServerHealth pbServerHealthIndicator(PbServer server) {
         return new PbServerHealth(server);
+    }
+
+    /** Ready means serving clients now: the primary, with the state, its backup up to date. */
+    @Bean(name = ServingAutoConfiguration.BEAN)
+    HealthIndicator servingHealthIndicator(PbServer server) {
+        return () -> {
+            PbServer.Status status = server.status();
+            return (status.serving() ? Health.up() : Health.outOfService())
+                    .withDetail("role", status.role().name().toLowerCase()).build();
+        };
     }
 }

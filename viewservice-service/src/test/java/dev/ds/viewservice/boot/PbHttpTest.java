@@ -77,7 +77,11 @@ class PbHttpTest {
             }));
         }
         Await.until("some writes acknowledged", DEADLINE, () -> acknowledged.size() >= 40);
-        String oldPrimary = views.view().primary();
+        View before = views.view();
+        assertThat(status(before.primary() + "/actuator/health/readiness")).as("the primary is ready").isEqualTo(200);
+        assertThat(status(before.backup() + "/actuator/health/readiness")).as("a backup is not").isEqualTo(503);
+        assertThat(status(before.backup() + "/actuator/health")).as("but it is up").isEqualTo(200);
+        String oldPrimary = before.primary();
         nodes.remove(oldPrimary).close();
         for (Future<?> writer : writers) {
             writer.get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
@@ -146,6 +150,18 @@ class PbHttpTest {
 
     private String health(String node) {
         return send(HttpRequest.newBuilder(URI.create(node + "/actuator/health")).build());
+    }
+
+    private int status(String url) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 
     private String prometheus(String node) {

@@ -187,9 +187,7 @@ class PbServiceTest {
     @DisplayName("TestRepeatedCrash: repeated failures/restarts")
     void repeatedCrash() throws Exception {
         try (PbHarness h = new PbHarness("repeatedCrash", 3)) {
-            h.servers.startAll();
-            h.awaitView("a primary and a backup", v -> v.primary() != null && v.backup() != null);
-            h.awaitServingPrimary(h.addresses().indexOf(h.view().primary()));
+            startAllAndAwaitPair(h);
             HistoryRecorder recorder = new HistoryRecorder();
             try (Crasher crasher = new Crasher(h, false)) {
                 runClients(3, Duration.ofSeconds(3), 400, c -> {
@@ -210,9 +208,7 @@ class PbServiceTest {
     @DisplayName("TestRepeatedCrashUnreliable: repeated failures/restarts with concurrent updates to same key; unreliable")
     void repeatedCrashUnreliable() throws Exception {
         try (PbHarness h = new PbHarness("repeatedCrashUnreliable", 3)) {
-            h.servers.startAll();
-            h.awaitView("a primary and a backup", v -> v.primary() != null && v.backup() != null);
-            h.awaitServingPrimary(h.addresses().indexOf(h.view().primary()));
+            startAllAndAwaitPair(h);
             h.servers.setUnreliable(true);
             HistoryRecorder recorder = new HistoryRecorder();
             int[] sent;
@@ -274,6 +270,12 @@ class PbServiceTest {
     }
 
     // ---- helpers ----
+
+    private static void startAllAndAwaitPair(PbHarness h) {
+        h.servers.startAll();
+        h.awaitView("a primary and a backup", v -> v.primary() != null && v.backup() != null);
+        h.awaitServingPrimary(h.addresses().indexOf(h.view().primary()));
+    }
 
     private static void startPair(PbHarness h) {
         h.servers.start(0);
