@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  * java -jar bench/target/bench.jar pb-throughput VIEWSERVICE_URL CLIENTS SECONDS
  * java -jar bench/target/bench.jar pb-failover VIEWSERVICE_URL URL=PID[,URL=PID...]
+ * java -jar bench/target/bench.jar rpc-floor VIEWSERVICE_URL SECONDS
  * </pre>
  */
 public final class Bench {
@@ -39,6 +40,7 @@ public final class Bench {
             switch (args[0]) {
                 case "pb-throughput" -> throughput(rpc, args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
                 case "pb-failover" -> failover(rpc, args[1], parsePids(args[2]));
+                case "rpc-floor" -> rpcFloor(rpc, args[1], Integer.parseInt(args[2]));
                 default -> {
                     System.err.println("unknown benchmark " + args[0]);
                     System.exit(2);
@@ -47,9 +49,21 @@ public final class Bench {
         }
     }
 
-    /** Puts of 100-byte values from {@code clients} clients for {@code seconds}: throughput and latency. */
+    /**
+     * Puts of 100-byte values from {@code clients} clients for {@code seconds}, after as long a
+     * warm-up (unmeasured, so the JIT has compiled the hot paths of every node): throughput and latency.
+     */
     static void throughput(HttpRpcClient rpc, String viewService, int clients, int seconds) throws Exception {
+        putLoad(rpc, viewService, clients, seconds, new Latencies());
         Latencies latencies = new Latencies();
+        double elapsed = putLoad(rpc, viewService, clients, seconds, latencies);
+        System.out.printf(Locale.ROOT, "pb put, %d client(s): %d ops in %.1f s = %.0f ops/s, p50 %.2f ms, p99 %.2f ms%n",
+                clients, latencies.count(), elapsed, latencies.count() / elapsed,
+                latencies.percentileMs(50), latencies.percentileMs(99));
+    }
+
+    private static double putLoad(HttpRpcClient rpc, String viewService, int clients, int seconds, Latencies latencies)
+            throws InterruptedException {
         String value = "v".repeat(100);
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -67,10 +81,21 @@ public final class Bench {
         }
         pool.shutdown();
         pool.awaitTermination(seconds + 30L, TimeUnit.SECONDS);
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "pb put, %d client(s): %d ops in %.1f s = %.0f ops/s, p50 %.2f ms, p99 %.2f ms%n",
-                clients, latencies.count(), elapsed, latencies.count() / elapsed,
-                latencies.percentileMs(50), latencies.percentileMs(99));
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** One client reading the view for {@code seconds}: the cost of one HTTP round trip through our RPC client. */
+    static void rpcFloor(HttpRpcClient rpc, String viewService, int seconds) {
+        ViewServiceClient views = new ViewServiceClient(rpc, viewService);
+        Latencies latencies = new Latencies();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        for (int i = 0; i < MAX_OPS_PER_CLIENT && System.nanoTime() - end < 0; i++) {
+            long t0 = System.nanoTime();
+            views.tryView();
+            latencies.add(System.nanoTime() - t0);
+        }
+        System.out.printf(Locale.ROOT, "rpc floor (GET view, 1 client): %d calls, p50 %.2f ms, p99 %.2f ms%n",
+                latencies.count(), latencies.percentileMs(50), latencies.percentileMs(99));
     }
 
     /**
