@@ -19,7 +19,11 @@ class StartupFailureTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "--viewservice.dead-pings=5                             | invalid setting role=(missing): required",
-        "--role=bogus                                           | invalid setting role=bogus: must be one of viewservice",
+        "--role=bogus                                           | invalid setting role=bogus: must be one of viewservice, pbserver",
+        "--role=pbserver --viewservice.url=http://127.0.0.1:8000 | invalid setting node.self=(missing): required",
+        "--role=pbserver --node.self=localhost:8001 --viewservice.url=http://127.0.0.1:8000 | invalid setting node.self=localhost:8001: must be an http(s) base URL",
+        "--role=pbserver --node.self=http://127.0.0.1:8001      | invalid setting viewservice.url=(missing): required",
+        "--role=pbserver --node.self=http://127.0.0.1:8001 --viewservice.url=http://127.0.0.1:8000 --kv.max-key-bytes=0 | invalid setting kv.max-key-bytes=0: must be at least 1",
         "--role=viewservice --viewservice.dead-pings=0          | invalid setting viewservice.dead-pings=0: must be at least 1",
         "--role=viewservice --viewservice.ping-interval=soon    | invalid setting viewservice.ping-interval=soon",
         "--role=viewservice --rpc.read-timeout=0s               | invalid setting rpc.read-timeout=0ms: must be a positive duration",
