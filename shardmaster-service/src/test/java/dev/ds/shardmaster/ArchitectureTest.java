@@ -1,0 +1,15 @@
+package dev.ds.shardmaster;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import dev.ds.testkit.arch.CoreRules;
+
+/** The rebalancer is a pure, deterministic core. */
+@AnalyzeClasses(packages = "dev.ds.shardmaster", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule rebalancerIsPlainJava = CoreRules.protocolCore("dev.ds.shardmaster.rebalance..");
+}
