@@ -1,0 +1,199 @@
+package dev.ds.rsm;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One replica of a state machine replicated through a {@link Log}.
+ *
+ * <ol>
+ *   <li><b>Propose until decided.</b> Submitted commands wait in a queue; the head is proposed for
+ *       the first instance this replica has not applied. If another entry wins that instance, the
+ *       head is proposed again for the next one.
+ *   <li><b>Apply in order.</b> Instances are applied strictly in number order, each exactly once;
+ *       after applying one the replica calls {@code done} so the log can forget it.
+ *   <li><b>Learn holes.</b> When the log has heard of later instances than this replica has
+ *       applied and it has nothing of its own to propose, it proposes a no-op, which makes it learn
+ *       whatever was decided there.
+ *   <li><b>At most once.</b> For each client, the latest applied number and its result; an entry
+ *       whose number is not above it is answered from the table, not applied again.
+ *   <li><b>Answer after apply.</b> A submitter's future completes only when the instance holding
+ *       its command has been applied here, so its answer reflects every earlier decision.
+ * </ol>
+ *
+ * <p>Thread-safe: every method is a short transition under the object's lock. A driver calls
+ * {@link #tick()} repeatedly while there is work; this class never waits.
+ */
+public final class ReplicatedStateMachine<E extends Entry, R> {
+
+    private static final Logger log = LoggerFactory.getLogger(ReplicatedStateMachine.class);
+
+    private final Log<E> paxos;
+    private final StateMachine<E, R> machine;
+    private final Function<String, E> noop;
+    private final String idPrefix;
+    private final int maxQueued;
+    private long nextId;
+
+    private long nextApply;
+    private long proposedAt = -1;
+    private boolean behind;
+    private final Deque<Waiter<E, R>> queue = new ArrayDeque<>();
+    private final Map<String, Applied<R>> table = new HashMap<>();
+
+    /**
+     * @param noop makes a no-op entry with the given id
+     * @param incarnation distinguishes this run of this replica from every other (for example a
+     *     replica index and a random number drawn at start), so entry ids never repeat
+     * @param maxQueued how many commands may wait before new ones are refused
+     */
+    public ReplicatedStateMachine(Log<E> paxos, StateMachine<E, R> machine, Function<String, E> noop,
+            String incarnation, int maxQueued) {
+        this.paxos = paxos;
+        this.machine = machine;
+        this.noop = noop;
+        this.idPrefix = incarnation + "#";
+        this.maxQueued = maxQueued;
+    }
+
+    /** A fresh entry id for this replica. */
+    public synchronized String newId() {
+        return idPrefix + nextId++;
+    }
+
+    /**
+     * Queues {@code entry}; the future completes with its result once applied. A command already
+     * applied for its client completes at once with the recorded result (rule 4).
+     *
+     * @throws QueueFullException when {@code maxQueued} commands are already waiting
+     */
+    public synchronized CompletableFuture<R> submit(E entry) {
+        CompletableFuture<R> result = new CompletableFuture<>();
+        Applied<R> known = entry.clientId() == null ? null : table.get(entry.clientId());
+        if (known != null && entry.seq() <= known.seq()) {
+            result.complete(known.result());
+            return result;
+        }
+        if (queue.size() >= maxQueued) {
+            throw new QueueFullException(queue.size());
+        }
+        queue.addLast(new Waiter<>(entry, result));
+        return result;
+    }
+
+    /** Does the work that is possible now; returns whether anything changed, so a driver knows whether to wait. */
+    public synchronized boolean tick() {
+        boolean progress = false;
+        while (true) {
+            Log.Slot<E> slot = paxos.status(nextApply);
+            switch (slot.fate()) {
+                case DECIDED -> {
+                    apply(slot.entry());
+                    progress = true;
+                }
+                case FORGOTTEN -> {
+                    markBehind();
+                    return progress;
+                }
+                case PENDING -> {
+                    return propose() || progress;
+                }
+                default -> throw new IllegalStateException("unknown fate " + slot.fate());
+            }
+        }
+    }
+
+    /** Rules 1 and 3: what to propose for the first unapplied instance, if anything. */
+    private boolean propose() {
+        if (proposedAt == nextApply) {
+            return false;
+        }
+        if (!queue.isEmpty()) {
+            paxos.start(nextApply, queue.peekFirst().entry());
+        } else if (paxos.max() >= nextApply) {
+            paxos.start(nextApply, noop.apply(newId()));
+        } else {
+            return false;
+        }
+        proposedAt = nextApply;
+        return true;
+    }
+
+    /** Rules 2, 4 and 5 for the instance {@code nextApply}. */
+    private void apply(E entry) {
+        R result = null;
+        if (!entry.isNoop()) {
+            Applied<R> known = entry.clientId() == null ? null : table.get(entry.clientId());
+            if (known != null && entry.seq() <= known.seq()) {
+                result = known.result();
+            } else {
+                result = machine.apply(entry);
+                if (entry.clientId() != null) {
+                    table.put(entry.clientId(), new Applied<>(entry.seq(), result));
+                }
+            }
+        }
+        answer(entry, result);
+        paxos.done(nextApply);
+        nextApply++;
+    }
+
+    /** Completes every waiter for this entry: the one that proposed it, and retries of the same client command. */
+    private void answer(E entry, R result) {
+        Iterator<Waiter<E, R>> waiting = queue.iterator();
+        while (waiting.hasNext()) {
+            Waiter<E, R> waiter = waiting.next();
+            E mine = waiter.entry();
+            boolean same = mine.id().equals(entry.id())
+                    || mine.clientId() != null && mine.clientId().equals(entry.clientId())
+                            && Objects.equals(mine.seq(), entry.seq());
+            if (same) {
+                waiter.result().complete(result);
+                waiting.remove();
+            }
+        }
+        if (proposedAt == nextApply) {
+            proposedAt = -1;
+        }
+    }
+
+    private void markBehind() {
+        if (!behind) {
+            log.warn("instance {} is forgotten by the log before this replica applied it: it must catch up from a snapshot",
+                    nextApply);
+            behind = true;
+        }
+    }
+
+    /** A snapshot for health and metrics. */
+    public synchronized Status status() {
+        return new Status(nextApply - 1, queue.size(), table.size(), behind);
+    }
+
+    /**
+     * @param applied the highest instance applied, -1 before the first
+     * @param queued commands waiting for a decision
+     * @param clients clients in the at-most-once table
+     * @param behind whether the log forgot instances this replica still needs
+     */
+    public record Status(long applied, int queued, int clients, boolean behind) { }
+
+    private record Waiter<E, R>(E entry, CompletableFuture<R> result) { }
+
+    private record Applied<R>(long seq, R result) { }
+
+    /** Too many commands are waiting: the replica is not getting decisions (no majority?). */
+    public static final class QueueFullException extends RuntimeException {
+        QueueFullException(int queued) {
+            super(queued + " commands are already waiting for a decision", null, false, false);
+        }
+    }
+}
