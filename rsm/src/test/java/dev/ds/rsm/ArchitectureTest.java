@@ -6,7 +6,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.ds.testkit.arch.CoreRules;
 
-/** The replicated state machine is a plain core: the driver that ticks it lives elsewhere. */
+/** The replicated state machine is a plain core; the driver that ticks it lives in {@code runtime}. */
 @AnalyzeClasses(packages = "dev.ds.rsm", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
