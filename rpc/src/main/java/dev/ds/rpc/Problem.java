@@ -1,6 +1,7 @@
 package dev.ds.rpc;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -8,6 +9,8 @@ import java.util.Map;
  * {@code detail}, {@code code} and any extra members. Used to read a peer's error answer.
  */
 public record Problem(int status, String title, String detail, String code, Map<String, Object> extra) {
+
+    private static final List<String> STANDARD_MEMBERS = List.of("type", "title", "status", "detail", "instance", "code");
 
     /** Turns a problem answered by a peer back into the exception its handler threw. */
     public ProblemException toException() {
@@ -23,7 +26,7 @@ public record Problem(int status, String title, String detail, String code, Map<
     /** Reads the members of a parsed problem body. */
     public static Problem fromMap(int status, Map<String, Object> body) {
         Map<String, Object> extra = new LinkedHashMap<>(body);
-        extra.keySet().removeAll(java.util.List.of("type", "title", "status", "detail", "instance", "code"));
+        extra.keySet().removeAll(STANDARD_MEMBERS);
         return new Problem(status, asString(body.get("title")), asString(body.get("detail")),
                 asString(body.get("code")), extra);
     }
