@@ -1,0 +1,40 @@
+package dev.ds.paxoskv.kv;
+
+import dev.ds.rsm.StateMachine;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The replicated map. Applied by the replicated state machine one entry at a time, in log order,
+ * so it needs no locking of its own; append to an absent key is a put (CONTRACT.md section 3).
+ */
+public final class KvStore implements StateMachine<KvCommand, KvResult> {
+
+    private final Map<String, String> data = new HashMap<>();
+    private long bytes;
+
+    @Override
+    public KvResult apply(KvCommand command) {
+        return switch (command.kind()) {
+            case GET -> new KvResult(data.get(command.key()));
+            case PUT -> set(command.key(), command.value());
+            case APPEND -> set(command.key(), data.getOrDefault(command.key(), "") + command.value());
+            case NOOP -> KvResult.WRITTEN;
+        };
+    }
+
+    private KvResult set(String key, String value) {
+        String old = data.put(key, value);
+        bytes += value.length() - (old == null ? -key.length() : old.length());
+        return KvResult.WRITTEN;
+    }
+
+    public int keys() {
+        return data.size();
+    }
+
+    /** Characters held in keys and values: the size a snapshot will have, roughly. */
+    public long size() {
+        return bytes;
+    }
+}
