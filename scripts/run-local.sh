@@ -1,53 +1,136 @@
 #!/usr/bin/env bash
-# Starts the whole system on this machine, no Docker needed: builds the jars once, then runs every
-# node as a plain JVM on 127.0.0.1 (ports in README.md). Logs go to run/<node>.log. Ctrl-C stops
-# every process this script started, and only those.
+# The whole system on this machine, as plain JVMs on 127.0.0.1 (no Docker). Ports in README.md.
+#
+#   ./scripts/run-local.sh [up]   build if needed, start every node, wait for health, print the
+#                                 node table; Ctrl-C stops everything (the default)
+#   ./scripts/run-local.sh start  the same, then return to the shell (stop with `stop`)
+#   ./scripts/run-local.sh status the node table: health, readiness, protocol state
+#   ./scripts/run-local.sh stop   stop the nodes this script started, by their recorded pids
+#
+# Logs: run/<node>.log. Each JVM is capped at -Xmx256m. SKIP_BUILD=1 uses the jars as they are.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+RUN=run
+PIDS=$RUN/pids
 
-if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  ./mvnw -q -B -DskipTests package
-fi
-mkdir -p run
-pids=()
+# name | module | port | arguments. Services join this list as their issues land.
+NODES=(
+  "viewservice|viewservice-service|8000|--role=viewservice"
+  "pb-8001|viewservice-service|8001|--role=pbserver --node.self=http://127.0.0.1:8001 --viewservice.url=http://127.0.0.1:8000"
+  "pb-8002|viewservice-service|8002|--role=pbserver --node.self=http://127.0.0.1:8002 --viewservice.url=http://127.0.0.1:8000"
+  "pb-8003|viewservice-service|8003|--role=pbserver --node.self=http://127.0.0.1:8003 --viewservice.url=http://127.0.0.1:8000"
+)
 
-start() { # name, jar module, args...
-  local name=$1 module=$2; shift 2
-  java -Xmx256m -jar "$module/target/$module.jar" "$@" >"run/$name.log" 2>&1 &
-  pids+=($!)
-  echo "started $name (pid $!): $*"
-}
-
-stop() {
-  echo "stopping ${#pids[@]} nodes"
-  kill "${pids[@]}" 2>/dev/null || true
-  wait 2>/dev/null || true
-}
-trap stop EXIT INT TERM
-
-start viewservice viewservice-service --role=viewservice --server.port=8000 --chaos.enabled=true
-
-for port in 8001 8002 8003; do
-  start pb-$port viewservice-service --role=pbserver --server.port=$port --node.self=http://127.0.0.1:$port \
-    --viewservice.url=http://127.0.0.1:8000 --chaos.enabled=true
-done
-
-wait_up() { # url
-  for _ in $(seq 1 120); do
-    curl -sf "$1/actuator/health" >/dev/null 2>&1 && return 0
-    sleep 0.5
+needs_build() {
+  local node module jar
+  for node in "${NODES[@]}"; do
+    IFS='|' read -r _ module _ _ <<<"$node"
+    jar="$module/target/$module.jar"
+    [ -f "$jar" ] || return 0
+    [ -z "$(find . -path ./run -prune -o \( -name '*.java' -o -name 'pom.xml' -o -name '*.properties' -o -name '*.html' \) -newer "$jar" -print -quit)" ] || return 0
   done
-  echo "no answer from $1; see run/*.log" >&2
   return 1
 }
-for port in 8000 8001 8002 8003; do wait_up http://127.0.0.1:$port; done
 
-cat <<TXT
+build() {
+  if [ "${SKIP_BUILD:-0}" != 1 ] && needs_build; then
+    echo "building (./mvnw -q -DskipTests package) ..."
+    ./mvnw -q -B -DskipTests package
+  fi
+}
 
-The system is up. Try:
-  curl -s localhost:8000/api/viewservice/view
-  curl -s -XPUT http://127.0.0.1:<primary port>/api/kv/k -H 'content-type: application/json' -d '{"value":"v"}'
-  open http://localhost:8000/swagger-ui.html
-Press Ctrl-C to stop.
-TXT
-wait
+start_all() {
+  mkdir -p "$RUN"
+  if [ -s "$PIDS" ] && any_alive; then
+    echo "nodes from an earlier start are still running; run '$0 stop' first" >&2
+    exit 1
+  fi
+  : >"$PIDS"
+  local node name module port args
+  for node in "${NODES[@]}"; do
+    IFS='|' read -r name module port args <<<"$node"
+    # shellcheck disable=SC2086
+    setsid java -Xmx256m -jar "$module/target/$module.jar" --server.port="$port" --chaos.enabled=true $args \
+      >"$RUN/$name.log" 2>&1 < /dev/null &
+    echo "$name $port $!" >>"$PIDS"
+  done
+  for node in "${NODES[@]}"; do
+    IFS='|' read -r name _ port _ <<<"$node"
+    wait_healthy "$name" "$port"
+  done
+}
+
+wait_healthy() { # name port
+  for _ in $(seq 1 240); do
+    curl -sf "http://127.0.0.1:$2/actuator/health" >/dev/null 2>&1 && return 0
+    sleep 0.25
+  done
+  echo "$1 did not become healthy on port $2; see $RUN/$1.log" >&2
+  return 1
+}
+
+any_alive() {
+  local name port pid
+  while read -r name port pid; do
+    kill -0 "$pid" 2>/dev/null && return 0
+  done <"$PIDS"
+  return 1
+}
+
+stop_all() {
+  [ -s "$PIDS" ] || { echo "nothing to stop"; return 0; }
+  local name port pid
+  while read -r name port pid; do
+    if kill -0 "$pid" 2>/dev/null; then
+      kill "$pid" && echo "stopped $name (pid $pid)"
+    fi
+  done <"$PIDS"
+  : >"$PIDS"
+}
+
+field() { # json key: a scalar from the node's health details, without jq
+  python3 -c 'import json,sys
+def find(node, key):
+    if isinstance(node, dict):
+        if key in node and not isinstance(node[key], (dict, list)): return node[key]
+        for value in node.values():
+            found = find(value, key)
+            if found is not None: return found
+    return None
+try: print(find(json.loads(sys.argv[1]), sys.argv[2]) or "")
+except Exception: print("")' "$1" "$2"
+}
+
+status() {
+  printf '%-12s %-6s %-8s %-15s %-10s %s\n' NODE PORT HEALTH READINESS ROLE "STATUS PAGE / SWAGGER UI"
+  local node name port health ready role
+  for node in "${NODES[@]}"; do
+    IFS='|' read -r name _ port _ <<<"$node"
+    health=$(curl -s --max-time 2 "http://127.0.0.1:$port/actuator/health" || true)
+    ready=$(curl -s --max-time 2 "http://127.0.0.1:$port/actuator/health/readiness" || true)
+    role=$(field "$health" role)
+    if [ -z "$role" ] && [ -n "$(field "$health" viewnum)" ]; then role="view $(field "$health" viewnum)"; fi
+    printf '%-12s %-6s %-8s %-15s %-10s %s\n' "$name" "$port" "$(field "$health" status || true)" \
+      "$(field "$ready" status || true)" "${role:--}" "http://127.0.0.1:$port/  http://127.0.0.1:$port/swagger-ui.html"
+  done
+}
+
+case "${1:-up}" in
+  up)
+    build
+    trap 'echo; stop_all; exit 0' INT TERM
+    start_all
+    status
+    echo
+    echo "Logs in $RUN/. The walkthrough is in README.md. Ctrl-C stops every node."
+    while any_alive; do sleep 1; done
+    ;;
+  start)
+    build
+    start_all
+    status
+    ;;
+  status) status ;;
+  stop) stop_all ;;
+  *) echo "usage: $0 [up|start|status|stop]" >&2; exit 2 ;;
+esac
