@@ -1,8 +1,12 @@
 package dev.ds.viewservice.boot;
 
+import dev.ds.api.kv.KvValue;
+import dev.ds.api.kv.KvWrite;
+import dev.ds.api.kv.WriteResult;
 import dev.ds.rpc.RpcClient;
 import dev.ds.spring.boot.Ticker;
 import dev.ds.spring.health.ServingAutoConfiguration;
+import dev.ds.spring.kv.KvService;
 import dev.ds.viewservice.pb.PbServer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.health.contributor.Health;
@@ -16,8 +20,8 @@ import org.springframework.core.env.Environment;
 /** {@code --role=pbserver}: a primary/backup key/value server, ticked once per ping interval. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "role", havingValue = "pbserver")
-@EnableConfigurationProperties({ViewServiceSettings.class, KvSettings.class})
-@Import({KvController.class, PbInternalController.class})
+@EnableConfigurationProperties(ViewServiceSettings.class)
+@Import(PbInternalController.class)
 class PbServerConfiguration {
 
     @Bean
@@ -26,9 +30,24 @@ class PbServerConfiguration {
     }
 
     @Bean
-    PbServer pbServer(PbServerSettings settings, KvSettings kv, RpcClient rpc) {
-        return new PbServer(settings.self(), settings.viewServiceUrl(), rpc,
-                new PbServer.Limits(kv.maxKeyBytes(), kv.maxValueBytes(), PbServer.Limits.DEFAULTS.backupAttempts()));
+    PbServer pbServer(PbServerSettings settings, RpcClient rpc) {
+        return new PbServer(settings.self(), settings.viewServiceUrl(), rpc, PbServer.DEFAULT_BACKUP_ATTEMPTS);
+    }
+
+    /** The contract's key/value API, served by this server when it is the primary. */
+    @Bean
+    KvService pbKvService(PbServer server) {
+        return new KvService() {
+            @Override
+            public KvValue get(String key) {
+                return server.get(key);
+            }
+
+            @Override
+            public WriteResult write(KvWrite write) {
+                return server.write(write);
+            }
+        };
     }
 
     @Bean

@@ -1,6 +1,5 @@
 package dev.ds.viewservice.pb;
 
-import dev.ds.api.kv.KvLimits;
 import dev.ds.api.kv.KvValue;
 import dev.ds.api.kv.KvWrite;
 import dev.ds.api.kv.WriteResult;
@@ -59,7 +58,7 @@ public final class PbServer {
     private final String me;
     private final String viewService;
     private final RpcClient rpc;
-    private final Limits limits;
+    private final int backupAttempts;
 
     private final ReentrantReadWriteLock viewLock = new ReentrantReadWriteLock();
     private final Object[] keyLocks = new Object[KEY_LOCKS];
@@ -81,19 +80,18 @@ public final class PbServer {
     /** The newest view number heard of, read without the lock by a forward that may be stuck. */
     private volatile long newestViewnum;
 
-    /**
-     * @param limits the size limits ({@code kv.max-key-bytes}, {@code kv.max-value-bytes}) and
-     *     how often the primary tries to reach its backup for one request
-     */
-    public record Limits(int maxKeyBytes, int maxValueBytes, int backupAttempts) {
-        public static final Limits DEFAULTS = new Limits(1024, 4 * 1024 * 1024, 5);
-    }
+    /** How often the primary tries to reach its backup for one request, unless configured otherwise. */
+    public static final int DEFAULT_BACKUP_ATTEMPTS = 5;
 
-    public PbServer(String me, String viewService, RpcClient rpc, Limits limits) {
+    /**
+     * @param backupAttempts how often the primary tries to reach its backup for one request before
+     *     answering {@code ErrTimeout}; size limits are the node's business ({@code kv.*})
+     */
+    public PbServer(String me, String viewService, RpcClient rpc, int backupAttempts) {
         this.me = me;
         this.viewService = viewService;
         this.rpc = rpc;
-        this.limits = limits;
+        this.backupAttempts = backupAttempts;
         for (int i = 0; i < KEY_LOCKS; i++) {
             keyLocks[i] = new Object();
         }
@@ -166,7 +164,6 @@ public final class PbServer {
     // ---- Rules 2 to 4 and 6: the primary's side ----
 
     public KvValue get(String key) {
-        requireKeySize(key);
         Lock lock = viewLock.readLock();
         lock.lock();
         try {
@@ -185,10 +182,6 @@ public final class PbServer {
     }
 
     public WriteResult write(KvWrite write) {
-        requireKeySize(write.key());
-        if (KvLimits.utf8Length(write.value()) > limits.maxValueBytes()) {
-            throw new ProblemException(ErrorCode.ErrTooLarge, "value: above kv.max-value-bytes=" + limits.maxValueBytes());
-        }
         Lock lock = viewLock.readLock();
         lock.lock();
         try {
@@ -229,7 +222,7 @@ public final class PbServer {
      * is known: this primary may be replaced, and the client must find out from the view service.
      */
     private <Q> void askBackup(View serving, Endpoint<Q, PbAck> endpoint, Q request) {
-        for (int attempt = 0; attempt < limits.backupAttempts(); attempt++) {
+        for (int attempt = 0; attempt < backupAttempts; attempt++) {
             if (newestViewnum > serving.viewnum()) {
                 throw new ProblemException(ErrorCode.ErrTimeout, "view " + serving.viewnum() + " is over; retry");
             }
@@ -353,12 +346,6 @@ public final class PbServer {
 
     private Object keyLock(String key) {
         return keyLocks[Math.floorMod(key.hashCode(), KEY_LOCKS)];
-    }
-
-    private void requireKeySize(String key) {
-        if (KvLimits.utf8Length(key) > limits.maxKeyBytes()) {
-            throw new ProblemException(ErrorCode.ErrTooLarge, "key: above kv.max-key-bytes=" + limits.maxKeyBytes());
-        }
     }
 
     /** Calls a peer; an application error from the view service is as good as no answer. */

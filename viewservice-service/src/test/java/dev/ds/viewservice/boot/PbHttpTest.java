@@ -115,6 +115,12 @@ class PbHttpTest {
         Appends.check(value, 0, 30);
         assertThat(value).hasSize(IntStream.range(0, 30).map(i -> Appends.element(0, i).length()).sum());
         assertThat(appendsAnswered(primary)).as("dropped replies made the client send appends again").isGreaterThan(30);
+
+        HttpResponse<String> tooLarge = http.send(HttpRequest.newBuilder(URI.create(primary + "/api/kv/" + "k".repeat(1025)))
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"value\": \"v\"}")).header("Content-Type", "application/json")
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(tooLarge.body()).contains("\"code\":\"ErrTooLarge\"", "kv.max-key-bytes");
     }
 
     // ---- cluster ----

@@ -44,7 +44,7 @@ final class PbHarness implements AutoCloseable {
                 .handle(ViewServiceApi.VIEW, none -> vs.view());
         vsTicker.scheduleAtFixedRate(vs::tick, 0, PING_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         servers = new Cluster<>(network, Cluster.addresses("pb", nservers), (index, server, rpc) -> {
-            PbServer pb = new PbServer(server.address(), VIEWSERVER, rpc, PbServer.Limits.DEFAULTS);
+            PbServer pb = new PbServer(server.address(), VIEWSERVER, rpc, PbServer.DEFAULT_BACKUP_ATTEMPTS);
             server.handle(KvApi.GET, ref -> pb.get(ref.key()))
                     .handle(KvApi.PUT, pb::write)
                     .handle(KvApi.APPEND, pb::write)

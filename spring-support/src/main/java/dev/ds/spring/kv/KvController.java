@@ -1,11 +1,10 @@
-package dev.ds.viewservice.boot;
+package dev.ds.spring.kv;
 
 import dev.ds.api.kv.KvValue;
 import dev.ds.api.kv.WriteBody;
 import dev.ds.api.kv.WriteKind;
 import dev.ds.api.kv.WriteResult;
 import dev.ds.rpc.ProblemException;
-import dev.ds.viewservice.pb.PbServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.swagger.v3.oas.annotations.Operation;
@@ -19,35 +18,40 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The key/value client API of a pb server (CONTRACT.md section 3). Only the primary serves. */
+/** The key/value client API (CONTRACT.md section 3) over this node's {@link KvService}. */
 @RestController
 @RequestMapping("/api/kv")
-@Tag(name = "key/value", description = "Get, put and append; served by the primary, replicated to the backup")
+@Tag(name = "key/value", description = "Get, put and append; clientId/seq make a retried write apply at most once")
 class KvController {
 
-    private final PbServer server;
+    private final KvService server;
+    private final KvSettings limits;
     private final MeterRegistry registry;
 
-    KvController(PbServer server, MeterRegistry registry) {
+    KvController(KvService server, KvSettings limits, MeterRegistry registry) {
         this.server = server;
+        this.limits = limits;
         this.registry = registry;
     }
 
     @GetMapping("/{key}")
-    @Operation(summary = "Read a key (404 ErrNoKey when absent; 421 ErrWrongServer when not the primary)")
+    @Operation(summary = "Read a key (404 ErrNoKey when absent)")
     KvValue get(@PathVariable String key) {
+        limits.check(key, null);
         return timed("get", () -> server.get(key));
     }
 
     @PutMapping("/{key}")
     @Operation(summary = "Set a key; clientId/seq make a retried write apply at most once")
     WriteResult put(@PathVariable String key, @RequestBody WriteBody body) {
+        limits.check(key, body.value());
         return timed("put", () -> server.write(body.toWrite(WriteKind.PUT, key)));
     }
 
     @PostMapping("/{key}/append")
     @Operation(summary = "Append to a key's value (a put when the key is absent)")
     WriteResult append(@PathVariable String key, @RequestBody WriteBody body) {
+        limits.check(key, body.value());
         return timed("append", () -> server.write(body.toWrite(WriteKind.APPEND, key)));
     }
 

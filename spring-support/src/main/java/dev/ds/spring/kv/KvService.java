@@ -1,0 +1,16 @@
+package dev.ds.spring.kv;
+
+import dev.ds.api.kv.KvValue;
+import dev.ds.api.kv.KvWrite;
+import dev.ds.api.kv.WriteResult;
+
+/**
+ * A key/value store as its node serves it. Errors are {@link dev.ds.rpc.ProblemException}s with
+ * contract codes ({@code ErrNoKey}, {@code ErrWrongServer}, {@code ErrTimeout}, ...).
+ */
+public interface KvService {
+
+    KvValue get(String key);
+
+    WriteResult write(KvWrite write);
+}
