@@ -1,0 +1,37 @@
+package dev.ds.paxos.boot;
+
+import dev.ds.spring.boot.InvalidSettingException;
+import java.nio.file.Path;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * This node's replica group, from the settings every service shares (CONTRACT.md section 1).
+ *
+ * @param peers {@code node.peers}: every replica's base URL, this one included, in the same order everywhere
+ * @param me {@code node.me}: this node's index in {@code peers}
+ * @param dataDir {@code node.data-dir}: where durable state lives
+ */
+@ConfigurationProperties("node")
+public record GroupSettings(List<String> peers, Integer me, Path dataDir) {
+
+    public GroupSettings {
+        if (peers == null || peers.isEmpty() || peers.stream().anyMatch(p -> p == null || p.isBlank())) {
+            throw new InvalidSettingException("node.peers", peers,
+                    "required: every replica's base URL, comma-separated");
+        }
+        peers = peers.stream().map(String::trim).toList();
+        if (me == null || me < 0 || me >= peers.size()) {
+            throw new InvalidSettingException("node.me", me,
+                    "must be this node's index in node.peers, 0.." + (peers.size() - 1));
+        }
+    }
+
+    /** The data folder, which the on-disk store needs. */
+    Path requireDataDir() {
+        if (dataDir == null) {
+            throw new InvalidSettingException("node.data-dir", null, "required with paxos.storage=rocksdb");
+        }
+        return dataDir;
+    }
+}

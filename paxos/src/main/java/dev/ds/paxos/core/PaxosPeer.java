@@ -1,0 +1,403 @@
+package dev.ds.paxos.core;
+
+import dev.ds.paxos.api.AcceptArgs;
+import dev.ds.paxos.api.AcceptReply;
+import dev.ds.paxos.api.DecidedArgs;
+import dev.ds.paxos.api.DecidedReply;
+import dev.ds.paxos.api.PrepareArgs;
+import dev.ds.paxos.api.PrepareReply;
+import dev.ds.paxos.api.ProposalNumber;
+import dev.ds.paxos.api.RejoinArgs;
+import dev.ds.paxos.api.RejoinReply;
+import dev.ds.paxos.api.Value;
+import dev.ds.paxos.api.Vote;
+import dev.ds.paxos.storage.Durability;
+import dev.ds.paxos.storage.PaxosStorage;
+import dev.ds.paxos.storage.PeerMeta;
+import dev.ds.paxos.storage.Standing;
+import dev.ds.paxos.storage.StoredState;
+import java.util.BitSet;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.Random;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Paxos peer: the 6.824 interface ({@link #start}, {@link #status}, {@link #done}, {@link
+ * #max}, {@link #min}) and the handlers of the peer-to-peer protocol ({@link #prepare}, {@link
+ * #accept}, {@link #decided}, {@link #rejoin}), as one monitor.
+ *
+ * <p>{@code start} returns at once; the proposer then advances as answers arrive through {@link
+ * PaxosPeers} and timers fire through the {@link Scheduler}. Every entry point is a short
+ * transition under this object's lock; nothing here blocks or waits except a synced storage write.
+ * The proposer reaches its own acceptor without the network, through the scheduler.
+ *
+ * <p>The rules live in {@link Acceptor} (promise, accept, learn), {@link Proposer} (the phases),
+ * {@link DoneTable} (done values and the minimum) and {@link LostDiskRule}; this class routes
+ * messages between them and piggybacks done values and epochs on every message.
+ */
+public final class PaxosPeer {
+
+    private static final Logger log = LoggerFactory.getLogger(PaxosPeer.class);
+
+    private final int me;
+    private final int n;
+    private final PaxosStorage storage;
+    private final PaxosPeers peers;
+    private final Scheduler scheduler;
+    private final Random random;
+    private final RetryPolicy retry;
+    private final PaxosListener listener;
+    private final LostDiskRule rule;
+    private final Acceptor acceptor;
+    private final DoneTable done;
+    private final NavigableMap<Long, Proposer> proposers = new TreeMap<>();
+    private final Outbox outbox;
+    private PeerMeta meta;
+    private long max;
+    private long epoch;
+    private boolean closed;
+
+    private PaxosPeer(PaxosConfig config, PaxosStorage storage, PaxosPeers peers, Scheduler scheduler,
+            Random random, PaxosListener listener) {
+        this.me = config.me();
+        this.n = config.peers();
+        this.storage = storage;
+        this.peers = peers;
+        this.scheduler = scheduler;
+        this.random = random;
+        this.retry = config.retry();
+        this.listener = listener;
+        this.outbox = new Outbox(me, this, () -> closed, scheduler, listener);
+        StoredState stored = storage.load();
+        PeerMeta loaded = stored.meta().restarted();
+        if (loaded.standing() != Standing.VOTING && config.bootstrap() == Bootstrap.NEW) {
+            loaded = new PeerMeta(Standing.VOTING, 0, -1, loaded.done(), loaded.min(), loaded.incarnation());
+        }
+        storage.putMeta(loaded, Durability.SYNC);
+        this.meta = loaded;
+        this.rule = LostDiskRule.of(meta, me, n);
+        this.acceptor = new Acceptor(storage, rule, stored.instances());
+        this.done = new DoneTable(n, me, meta.done(), meta.min());
+        this.max = Math.max(acceptor.lastSeq(), Math.max(meta.min() - 1, meta.abstainThrough()));
+        this.epoch = Math.max(meta.floorEpoch(), acceptor.highestEpoch());
+    }
+
+    /** Opens a peer on its storage; one with empty storage under {@link Bootstrap#REJOIN} begins to rejoin. */
+    public static PaxosPeer open(PaxosConfig config, PaxosStorage storage, PaxosPeers peers, Scheduler scheduler,
+            Random random, PaxosListener listener) {
+        PaxosPeer peer = new PaxosPeer(config, storage, peers, scheduler, random, listener);
+        peer.beginRejoin();
+        return peer;
+    }
+
+    // ---- the 6.824 interface -------------------------------------------------------------------
+
+    /**
+     * Begins agreement on instance {@code seq}, proposing {@code value}; returns at once. On an
+     * instance this peer knows decided, it announces the decision to the others instead.
+     */
+    public synchronized void start(long seq, Value value) {
+        if (closed || seq < min()) {
+            return;
+        }
+        seen(seq);
+        Value decided = acceptor.record(seq).decided();
+        if (decided != null) {
+            // Tell the others again: one that missed the decision learns it, and done values travel.
+            BitSet self = new BitSet();
+            self.set(me);
+            tellDecided(seq, decided, self);
+            return;
+        }
+        if (proposers.containsKey(seq)) {
+            return;
+        }
+        Proposer proposer = new Proposer(seq, value, me, meta.incarnation(), n);
+        proposers.put(seq, proposer);
+        listener.proposing(seq);
+        beginRound(proposer);
+    }
+
+    public synchronized Status status(long seq) {
+        if (seq < min()) {
+            return Status.FORGOTTEN;
+        }
+        Value decided = acceptor.record(seq).decided();
+        return decided == null ? Status.PENDING : Status.decided(decided);
+    }
+
+    /** This peer's application is done with every instance up to {@code seq}. */
+    public synchronized void done(long seq) {
+        if (closed || seq <= done.own()) {
+            return;
+        }
+        done.update(me, seq);
+        meta = meta.withDone(seq);
+        storage.putMeta(meta, Durability.LAZY);
+        forgetBelowMin();
+    }
+
+    /** The highest instance this peer has seen, -1 if none. */
+    public synchronized long max() {
+        return max;
+    }
+
+    /** One more than the lowest done value of all peers, as far as this peer knows. */
+    public synchronized long min() {
+        return meta.min();
+    }
+
+    public synchronized PeerStatus peerStatus() {
+        return new PeerStatus(meta.min(), max, acceptor.size(), acceptor.valueBytes(), proposers.size(),
+                outbox.inFlight(), rule.standing() != Standing.VOTING);
+    }
+
+    /** Stops this peer: it handles nothing more and ignores late answers. Storage is left to its owner. */
+    public synchronized void close() {
+        closed = true;
+        proposers.clear();
+    }
+
+    // ---- handlers of the peer-to-peer protocol -------------------------------------------------
+
+    public synchronized PrepareReply prepare(PrepareArgs args) {
+        long seq = receive(Message.PREPARE, args.from(), args.done(), args.number().epoch(), args.seq());
+        if (seq < min()) {
+            return PrepareReply.refuse(Vote.FORGOTTEN, ProposalNumber.NONE, null, done.own(), epoch);
+        }
+        return acceptor.prepare(seq, args.number(), done.own(), epoch);
+    }
+
+    public synchronized AcceptReply accept(AcceptArgs args) {
+        long seq = receive(Message.ACCEPT, args.from(), args.done(), args.number().epoch(), args.seq());
+        if (seq < min()) {
+            return new AcceptReply(Vote.FORGOTTEN, ProposalNumber.NONE, null, done.own(), epoch);
+        }
+        return acceptor.accept(seq, args.number(), args.value(), done.own(), epoch);
+    }
+
+    public synchronized DecidedReply decided(DecidedArgs args) {
+        long seq = receive(Message.DECIDED, args.from(), args.done(), 0, args.seq());
+        if (seq >= min()) {
+            learn(seq, args.value(), 0);
+        }
+        return new DecidedReply(done.own(), epoch);
+    }
+
+    public synchronized RejoinReply rejoin(RejoinArgs args) {
+        requireOpen();
+        requirePeer(args.from());
+        listener.handled(Message.REJOIN);
+        boolean concluded = rule.standing() != Standing.EMPTY;
+        return new RejoinReply(concluded, epoch, acceptor.lastSeq(), meta.min(), done.own());
+    }
+
+    /**
+     * Common to the instance handlers: checks, counts, and the piggybacked state (a number's epoch
+     * is one its proposer knows); answers the instance.
+     */
+    private long receive(Message type, int from, long theirDone, long theirEpoch, long seq) {
+        requireOpen();
+        requirePeer(from);
+        if (from != me) {
+            listener.handled(type);
+        }
+        gossip(from, theirDone, theirEpoch);
+        seen(seq);
+        return seq;
+    }
+
+    // ---- the proposer's side -------------------------------------------------------------------
+
+    private void beginRound(Proposer proposer) {
+        if (rule.standing() == Standing.EMPTY) {
+            // A peer that lost its disk lost the incarnation that keeps its numbers unique too:
+            // it proposes only once it has concluded, with numbers of its new epoch.
+            scheduler.schedule(retry.max(), () -> retryRound(proposer));
+            return;
+        }
+        ProposalNumber number = proposer.beginRound(epoch);
+        epoch = Math.max(epoch, number.epoch());
+        listener.round(proposer.seq(), number);
+        PrepareArgs args = new PrepareArgs(proposer.seq(), number, me, done.own());
+        for (int to = 0; to < n; to++) {
+            int peer = to;
+            outbox.call(peer, Message.PREPARE, args, this::prepare, peers::prepare,
+                    reply -> onPromise(proposer, number, peer, reply));
+        }
+    }
+
+    private void onPromise(Proposer proposer, ProposalNumber number, int from, Optional<PrepareReply> reply) {
+        reply.ifPresent(r -> gossip(from, r.done(), r.epoch()));
+        if (isCurrent(proposer)) {
+            act(proposer, proposer.onPromise(number, from, reply));
+        }
+    }
+
+    private void onAccepted(Proposer proposer, ProposalNumber number, int from, Optional<AcceptReply> reply) {
+        reply.ifPresent(r -> gossip(from, r.done(), r.epoch()));
+        if (isCurrent(proposer)) {
+            act(proposer, proposer.onAccepted(number, from, reply));
+        }
+    }
+
+    private void act(Proposer proposer, Proposer.Next next) {
+        switch (next) {
+            case ACCEPT -> sendAccept(proposer);
+            case LEARNED -> {
+                learn(proposer.seq(), proposer.decided(), proposer.rounds());
+                tellDecided(proposer.seq(), proposer.decided(), proposer.informed());
+            }
+            case RETRY -> scheduler.schedule(retry.delay(proposer.rounds(), random), () -> retryRound(proposer));
+            case ABANDON -> {
+                // Another peer forgot the instance, so every peer was done with it, this one too
+                // (it may have lost its done value in a crash): forget it here as well.
+                proposers.remove(proposer.seq());
+                done.raiseFloor(proposer.seq() + 1);
+                forgetBelowMin();
+            }
+            case WAIT -> { }
+        }
+    }
+
+    private void sendAccept(Proposer proposer) {
+        ProposalNumber number = proposer.number();
+        AcceptArgs args = new AcceptArgs(proposer.seq(), number, proposer.proposal(), me, done.own());
+        for (int to = 0; to < n; to++) {
+            int peer = to;
+            outbox.call(peer, Message.ACCEPT, args, this::accept, peers::accept,
+                    reply -> onAccepted(proposer, number, peer, reply));
+        }
+    }
+
+    private synchronized void retryRound(Proposer proposer) {
+        if (isCurrent(proposer)) {
+            beginRound(proposer);
+        }
+    }
+
+    private void tellDecided(long seq, Value value, BitSet informed) {
+        DecidedArgs args = new DecidedArgs(seq, value, me, done.own());
+        for (int to = 0; to < n; to++) {
+            if (!informed.get(to)) {
+                int peer = to;
+                outbox.call(peer, Message.DECIDED, args, this::decided, peers::decided,
+                        reply -> reply.ifPresent(r -> gossip(peer, r.done(), r.epoch())));
+            }
+        }
+    }
+
+    /** The learner's entry: records the decision and retires this instance's proposer. */
+    private void learn(long seq, Value value, int rounds) {
+        if (acceptor.learn(seq, value)) {
+            log.debug("peer {}: instance {} decided {}", me, seq, value);
+            listener.decided(seq, value, rounds);
+        }
+        proposers.remove(seq);
+    }
+
+    private boolean isCurrent(Proposer proposer) {
+        return !closed && proposers.get(proposer.seq()) == proposer;
+    }
+
+    // ---- the lost-disk rule --------------------------------------------------------------------
+
+    private synchronized void beginRejoin() {
+        if (rule.standing() == Standing.VOTING) {
+            return;
+        }
+        log.info("peer {}: {}; asking every other peer before voting (lost-disk rule)", me,
+                rule.standing() == Standing.EMPTY ? "storage is empty" : "waiting for the others to conclude");
+        if (n == 1) {
+            // No one else to ask: this peer's own empty report settles it.
+            changeStanding(rule.report(me, new RejoinReply(true, epoch, -1, 0, -1), meta, epoch));
+        }
+        for (int to = 0; to < n; to++) {
+            if (to != me) {
+                askToRejoin(to);
+            }
+        }
+    }
+
+    private synchronized void askToRejoin(int to) {
+        if (!closed && rule.needsReportFrom(to)) {
+            outbox.call(to, Message.REJOIN, new RejoinArgs(me), this::rejoin, peers::rejoin,
+                    reply -> onRejoinReply(to, reply));
+        }
+    }
+
+    private void onRejoinReply(int from, Optional<RejoinReply> reply) {
+        if (!rule.needsReportFrom(from)) {
+            return;
+        }
+        Standing before = rule.standing();
+        if (reply.isPresent()) {
+            gossip(from, reply.get().done(), reply.get().epoch());
+            changeStanding(rule.report(from, reply.get(), meta, epoch));
+        }
+        for (int to = 0; to < n; to++) {
+            int peer = to;
+            boolean askAgain = peer == from || before != rule.standing();
+            if (peer != me && askAgain && rule.needsReportFrom(peer)) {
+                scheduler.schedule(retry.max(), () -> askToRejoin(peer));
+            }
+        }
+    }
+
+    private void changeStanding(PeerMeta next) {
+        if (next == null) {
+            return;
+        }
+        meta = next;
+        storage.putMeta(meta, Durability.SYNC);
+        epoch = Math.max(epoch, meta.floorEpoch());
+        max = Math.max(max, meta.abstainThrough());
+        done.raiseFloor(meta.min());
+        log.info("peer {}: {} under the lost-disk rule: votes from epoch {} on, abstains in instances up to {}",
+                me, meta.standing(), meta.floorEpoch(), meta.abstainThrough());
+        forgetBelowMin();
+    }
+
+    // ---- done values and forgetting ------------------------------------------------------------
+
+    /** Takes in what every message carries: the sender's done value and newest epoch. */
+    private void gossip(int from, long theirDone, long theirEpoch) {
+        epoch = Math.max(epoch, theirEpoch);
+        if (done.update(from, theirDone)) {
+            forgetBelowMin();
+        }
+    }
+
+    /** Frees every instance below the minimum, in memory and in storage, in one step. */
+    private void forgetBelowMin() {
+        long min = done.min();
+        if (min <= meta.min()) {
+            return;
+        }
+        int dropped = acceptor.dropBelow(min);
+        proposers.headMap(min, false).clear();
+        meta = meta.withMin(min);
+        storage.forget(min, meta);
+        max = Math.max(max, min - 1);
+        listener.forgotten(min, dropped);
+    }
+
+    private void seen(long seq) {
+        max = Math.max(max, seq);
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new PeerClosedException(me);
+        }
+    }
+
+    private void requirePeer(int from) {
+        if (from >= n) {
+            throw new IllegalArgumentException("from: must be a peer index in 0.." + (n - 1) + ", was " + from);
+        }
+    }
+}

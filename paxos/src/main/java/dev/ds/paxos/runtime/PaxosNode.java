@@ -1,0 +1,74 @@
+package dev.ds.paxos.runtime;
+
+import dev.ds.paxos.api.PaxosApi;
+import dev.ds.paxos.core.PaxosConfig;
+import dev.ds.paxos.core.PaxosListener;
+import dev.ds.paxos.core.PaxosPeer;
+import dev.ds.paxos.storage.PaxosStorage;
+import dev.ds.rpc.RpcClient;
+import dev.ds.rpc.memory.InMemoryNetwork;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A Paxos peer running on real threads: the core, its scheduler, and its port to the other peers
+ * over an {@link RpcClient}. Spring wires one per node ({@code boot}); tests build several on the
+ * in-memory network and {@link #serveOn} it.
+ */
+public final class PaxosNode implements AutoCloseable {
+
+    private final PaxosPeer peer;
+    private final ExecutorScheduler scheduler;
+    private final PaxosStorage storage;
+
+    private PaxosNode(PaxosPeer peer, ExecutorScheduler scheduler, PaxosStorage storage) {
+        this.peer = peer;
+        this.scheduler = scheduler;
+        this.storage = storage;
+    }
+
+    /**
+     * Opens the peer on {@code storage} and starts its threads.
+     *
+     * @param addresses every peer's address, in index order, this one included
+     * @param random the peer's only source of randomness (retry jitter); seed it to replay a test
+     */
+    public static PaxosNode start(PaxosConfig config, PaxosStorage storage, RpcClient rpc, List<String> addresses,
+            PaxosListener listener, Random random) {
+        if (addresses.size() != config.peers()) {
+            throw new IllegalArgumentException("addresses: " + addresses.size() + " for " + config.peers() + " peers");
+        }
+        ExecutorScheduler scheduler = new ExecutorScheduler("paxos-" + config.me());
+        RpcPaxosPeers peers = new RpcPaxosPeers(rpc, addresses, scheduler);
+        return new PaxosNode(PaxosPeer.open(config, storage, peers, scheduler, random, listener), scheduler, storage);
+    }
+
+    public PaxosPeer peer() {
+        return peer;
+    }
+
+    /** Registers this peer's handlers on an in-memory network node. */
+    public PaxosNode serveOn(InMemoryNetwork.Server server) {
+        server.handle(PaxosApi.PREPARE, peer::prepare)
+                .handle(PaxosApi.ACCEPT, peer::accept)
+                .handle(PaxosApi.DECIDED, peer::decided)
+                .handle(PaxosApi.REJOIN, peer::rejoin);
+        return this;
+    }
+
+    /**
+     * A crash, as far as this process can play one: the peer stops handling and sending, and its
+     * threads stop. Storage is left as it is, open, for a restart to reopen.
+     */
+    public void halt() {
+        peer.close();
+        scheduler.close();
+    }
+
+    /** A clean stop: halts, then closes storage. */
+    @Override
+    public void close() {
+        halt();
+        storage.close();
+    }
+}
