@@ -1,10 +1,18 @@
 package dev.ds.paxoskv.boot;
 
 import dev.ds.spring.boot.DsApplication;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Import;
 
-/** The paxos-kv-service entry point. The protocol arrives with its issue; today the node serves only Actuator and OpenAPI. */
-@SpringBootApplication
+/**
+ * One replica of the Paxos key/value store: {@code --node.peers=... --node.me=i --node.data-dir=DIR}.
+ * The Paxos peer comes from the Paxos library's auto-configuration; this service adds the
+ * replicated key/value state machine and the contract's key/value API.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@Import(PaxosKvConfiguration.class)
 public class PaxosKvApplication {
 
     public static void main(String[] args) {

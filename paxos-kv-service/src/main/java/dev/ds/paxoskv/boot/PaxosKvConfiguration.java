@@ -1,0 +1,64 @@
+package dev.ds.paxoskv.boot;
+
+import dev.ds.paxos.Paxos;
+import dev.ds.paxos.ValueCodec;
+import dev.ds.paxos.core.PaxosPeer;
+import dev.ds.paxoskv.kv.KvCommand;
+import dev.ds.paxoskv.replica.KvReplica;
+import dev.ds.rsm.ReplicatedStateMachine;
+import dev.ds.rsm.paxos.PaxosLog;
+import dev.ds.spring.health.ServingAutoConfiguration;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The replicated key/value state machine over this node's Paxos peer, and its health and metrics. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PaxosKvSettings.class)
+class PaxosKvConfiguration {
+
+    @Bean(destroyMethod = "close")
+    KvReplica kvReplica(PaxosPeer peer, PaxosKvSettings settings, @Value("${node.me}") int me) {
+        Paxos<KvCommand> paxos = new Paxos<>(peer, ValueCodec.json(KvCommand.class));
+        // Entry ids must never repeat across restarts: a random incarnation per start.
+        return new KvReplica("kv-" + me, new PaxosLog<>(paxos), me + "/" + UUID.randomUUID(),
+                settings.opTimeout(), settings.maxQueued());
+    }
+
+    @Bean
+    HealthIndicator paxosKvHealthIndicator(KvReplica replica) {
+        return () -> {
+            ReplicatedStateMachine.Status status = replica.status();
+            return Health.up()
+                    .withDetail("applied", status.applied())
+                    .withDetail("queued", status.queued())
+                    .withDetail("behind", status.behind())
+                    .withDetail("keys", replica.keys())
+                    .build();
+        };
+    }
+
+    /** Ready when caught up: a replica the log has left behind cannot answer until it catches up. */
+    @Bean(name = ServingAutoConfiguration.BEAN)
+    HealthIndicator servingHealthIndicator(KvReplica replica) {
+        return () -> (replica.status().behind() ? Health.outOfService() : Health.up()).build();
+    }
+
+    @Bean
+    MeterBinder paxosKvMetrics(KvReplica replica) {
+        return (MeterRegistry registry) -> {
+            Gauge.builder("paxoskv.applied", replica, r -> r.status().applied())
+                    .description("Highest log instance applied").register(registry);
+            Gauge.builder("paxoskv.queued", replica, r -> r.status().queued())
+                    .description("Requests waiting for a decision").register(registry);
+            Gauge.builder("paxoskv.keys", replica, KvReplica::keys).description("Keys held").register(registry);
+        };
+    }
+}

@@ -1,0 +1,98 @@
+package dev.ds.paxoskv.replica;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ds.client.NoReplyException;
+import dev.ds.client.kv.KvClient;
+import dev.ds.client.paxoskv.PaxosKvClient;
+import dev.ds.testkit.history.HistoryRecorder;
+import dev.ds.testkit.kv.Appends;
+import dev.ds.testkit.kv.RecordingKvClient;
+import dev.ds.testkit.linearizability.CheckResult;
+import dev.ds.testkit.linearizability.LinearizabilityChecker;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The first kvpaxos tests of 6.824 lab 3B, on the in-memory network. */
+class KvPaxosTest {
+
+    @Test
+    @DisplayName("TestBasic: basic put/append/get, and concurrent clients (linearizable, appends once each)")
+    void basic() throws Exception {
+        try (KvPaxosHarness h = new KvPaxosHarness("kvpaxos-basic", 3)) {
+            h.servers.startAll();
+            PaxosKvClient ck = h.client("ck");
+            ck.put("a", "aa");
+            assertThat(ck.get("a")).contains("aa");
+            ck.append("a", "x");
+            ck.append("a", "y");
+            for (int i = 0; i < 3; i++) {
+                assertThat(h.client("ck" + i, i).get("a")).as("replica %d", i).contains("aaxy");
+            }
+            assertThat(ck.get("nothing")).isEmpty();
+
+            HistoryRecorder recorder = new HistoryRecorder();
+            int clients = 4;
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int client = c;
+                done.add(pool.submit(() -> {
+                    KvClient mine = new RecordingKvClient(h.client("concurrent" + client, client % 3), recorder, client);
+                    for (int i = 0; i < 25; i++) {
+                        mine.append("k", Appends.element(client, i));
+                        mine.get("k");
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(KvPaxosHarness.DEADLINE.toSeconds() * 2, TimeUnit.SECONDS);
+            }
+            pool.shutdownNow();
+            CheckResult result = LinearizabilityChecker.check(recorder.history(), Duration.ofSeconds(10));
+            assertThat(result.isOk()).as("%s", result).isTrue();
+            String value = ck.get("k").orElseThrow();
+            for (int c = 0; c < clients; c++) {
+                Appends.check(value, c, 25);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("TestPartition: no progress in minority, progress in majority, completion after heal")
+    void partition() throws Exception {
+        try (KvPaxosHarness h = new KvPaxosHarness("kvpaxos-partition", 5)) {
+            h.servers.startAll();
+            PaxosKvClient ck = h.client("ck");
+            ck.put("1", "12");
+            h.network.partition(List.of(h.servers.address(0), h.servers.address(1), "minority"),
+                    List.of(h.servers.address(2), h.servers.address(3), h.servers.address(4), "majority"));
+
+            PaxosKvClient minority = h.impatientClient("minority", Duration.ofSeconds(2), 0, 1);
+            assertThatThrownBy(() -> minority.put("1", "15"))
+                    .as("no progress in minority").isInstanceOf(NoReplyException.class);
+
+            PaxosKvClient majority = h.client("majority", 2, 3, 4);
+            majority.put("1", "14");
+            assertThat(majority.get("1")).as("progress in majority").contains("14");
+
+            PaxosKvClient patient = h.client("patient", 0);
+            CompletableFuture<Void> pending = CompletableFuture.runAsync(() -> patient.put("2", "16"));
+            h.network.heal();
+            pending.get(KvPaxosHarness.DEADLINE.toSeconds(), TimeUnit.SECONDS);
+            PaxosKvClient after = h.client("after", 3);
+            assertThat(after.get("2")).as("completion after heal").contains("16");
+            assertThat(after.get("1").orElseThrow()).as("the timed-out minority write may or may not have taken effect")
+                    .isIn("14", "15");
+        }
+    }
+}

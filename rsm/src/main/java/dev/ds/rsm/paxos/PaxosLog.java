@@ -1,0 +1,40 @@
+package dev.ds.rsm.paxos;
+
+import dev.ds.paxos.Paxos;
+import dev.ds.paxos.PaxosStatus;
+import dev.ds.rsm.Log;
+
+/** The {@link Log} port over a Paxos peer: the 6.824 interface, one call each. */
+public final class PaxosLog<E> implements Log<E> {
+
+    private final Paxos<E> paxos;
+
+    public PaxosLog(Paxos<E> paxos) {
+        this.paxos = paxos;
+    }
+
+    @Override
+    public void start(long seq, E entry) {
+        paxos.start(seq, entry);
+    }
+
+    @Override
+    public Slot<E> status(long seq) {
+        PaxosStatus<E> status = paxos.status(seq);
+        return switch (status.fate()) {
+            case DECIDED -> Slot.decided(status.value());
+            case PENDING -> Slot.pending();
+            case FORGOTTEN -> Slot.forgotten();
+        };
+    }
+
+    @Override
+    public void done(long seq) {
+        paxos.done(seq);
+    }
+
+    @Override
+    public long max() {
+        return paxos.max();
+    }
+}

@@ -1,0 +1,2 @@
+/** The replicated state machine's log, implemented by the Paxos library. */
+package dev.ds.rsm.paxos;
