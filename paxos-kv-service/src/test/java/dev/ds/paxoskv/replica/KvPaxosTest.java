@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ds.client.NoReplyException;
 import dev.ds.client.kv.KvClient;
 import dev.ds.client.paxoskv.PaxosKvClient;
+import dev.ds.testkit.cluster.Await;
 import dev.ds.testkit.history.HistoryRecorder;
 import dev.ds.testkit.kv.Appends;
 import dev.ds.testkit.kv.RecordingKvClient;
@@ -93,6 +94,63 @@ class KvPaxosTest {
             assertThat(after.get("2")).as("completion after heal").contains("16");
             assertThat(after.get("1").orElseThrow()).as("the timed-out minority write may or may not have taken effect")
                     .isIn("14", "15");
+        }
+    }
+
+    @Test
+    @DisplayName("TestDone: retained Paxos state stays bounded after 20 puts of 1 MB")
+    void done() {
+        try (KvPaxosHarness h = new KvPaxosHarness("kvpaxos-done", 3)) {
+            h.servers.startAll();
+            PaxosKvClient ck = h.client("ck");
+            String big = "x".repeat(1024 * 1024);
+            for (int i = 0; i < 20; i++) {
+                ck.put("big", i + big);
+            }
+            long bound = 5L * 1024 * 1024;
+            for (int i = 0; i < 3; i++) {
+                int replica = i;
+                PaxosKvClient reader = h.client("reader" + i, replica);
+                Await.until("replica " + i + " forgets applied instances", KvPaxosHarness.DEADLINE, () -> {
+                    reader.get("small");
+                    return h.servers.node(replica).paxos().peer().peerStatus().retainedBytes() < bound;
+                });
+            }
+            assertThat(ck.get("big").orElseThrow()).startsWith("19x").hasSize(big.length() + 2);
+        }
+    }
+
+    @Test
+    @DisplayName("TestUnreliable: concurrent appends and gets through an unreliable network")
+    void unreliable() throws Exception {
+        try (KvPaxosHarness h = new KvPaxosHarness("kvpaxos-unreliable", 3)) {
+            h.servers.startAll();
+            h.servers.setUnreliable(true);
+            HistoryRecorder recorder = new HistoryRecorder();
+            int clients = 3;
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int client = c;
+                done.add(pool.submit(() -> {
+                    KvClient mine = new RecordingKvClient(h.client("u" + client), recorder, client);
+                    for (int i = 0; i < 15; i++) {
+                        mine.append("k", Appends.element(client, i));
+                        mine.get("k");
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(KvPaxosHarness.DEADLINE.toSeconds() * 2, TimeUnit.SECONDS);
+            }
+            pool.shutdownNow();
+            CheckResult result = LinearizabilityChecker.check(recorder.history(), Duration.ofSeconds(10));
+            assertThat(result.isOk()).as("%s", result).isTrue();
+            h.servers.setUnreliable(false);
+            String value = h.client("final").get("k").orElseThrow();
+            for (int c = 0; c < clients; c++) {
+                Appends.check(value, c, 15);
+            }
         }
     }
 }
