@@ -2,15 +2,20 @@ package dev.ds.bench;
 
 import dev.ds.api.view.View;
 import dev.ds.client.Retry;
+import dev.ds.client.paxoskv.PaxosKvClient;
 import dev.ds.client.pb.PbClient;
 import dev.ds.client.view.ViewServiceClient;
 import dev.ds.rpc.Wire;
 import dev.ds.rpc.http.HttpRpcClient;
 import dev.ds.rpc.http.HttpSettings;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +27,7 @@ import java.util.concurrent.TimeUnit;
  * java -jar bench/target/bench.jar pb-throughput VIEWSERVICE_URL CLIENTS SECONDS
  * java -jar bench/target/bench.jar pb-failover VIEWSERVICE_URL URL=PID[,URL=PID...]
  * java -jar bench/target/bench.jar rpc-floor VIEWSERVICE_URL SECONDS
+ * java -jar bench/target/bench.jar paxoskv URL,URL,URL CLIENTS SECONDS
  * </pre>
  */
 public final class Bench {
@@ -41,6 +47,8 @@ public final class Bench {
                 case "pb-throughput" -> throughput(rpc, args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
                 case "pb-failover" -> failover(rpc, args[1], parsePids(args[2]));
                 case "rpc-floor" -> rpcFloor(rpc, args[1], Integer.parseInt(args[2]));
+                case "paxoskv" -> paxosKv(rpc, List.of(args[1].split(",")), Integer.parseInt(args[2]),
+                        Integer.parseInt(args[3]));
                 default -> {
                     System.err.println("unknown benchmark " + args[0]);
                     System.exit(2);
@@ -81,6 +89,52 @@ public final class Bench {
         }
         pool.shutdown();
         pool.awaitTermination(seconds + 30L, TimeUnit.SECONDS);
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /**
+     * Puts and gets (half each) of 256-byte values over 8-byte keys from a 10,000-key space against
+     * a Paxos key/value group, client {@code c} starting at replica {@code c mod n}; after a warm-up
+     * as long as the measurement.
+     */
+    static void paxosKv(HttpRpcClient rpc, List<String> replicas, int clients, int seconds) throws Exception {
+        kvLoad(rpc, replicas, clients, seconds, new Latencies(), new Latencies());
+        Latencies puts = new Latencies();
+        Latencies gets = new Latencies();
+        double elapsed = kvLoad(rpc, replicas, clients, seconds, puts, gets);
+        System.out.printf(Locale.ROOT, "paxos-kv, %d client(s): %.0f ops/s; put p50 %.2f ms p99 %.2f ms; get p50 %.2f ms p99 %.2f ms%n",
+                clients, (puts.count() + gets.count()) / elapsed, puts.percentileMs(50), puts.percentileMs(99),
+                gets.percentileMs(50), gets.percentileMs(99));
+    }
+
+    private static double kvLoad(HttpRpcClient rpc, List<String> replicas, int clients, int seconds,
+            Latencies puts, Latencies gets) throws InterruptedException {
+        String value = "v".repeat(256);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long start = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            pool.submit(() -> {
+                List<String> order = new ArrayList<>(replicas);
+                Collections.rotate(order, -(client % replicas.size()));
+                PaxosKvClient ck = new PaxosKvClient(rpc, order, new Retry(Duration.ofSeconds(10)), "bench-" + client + "-" + start);
+                Random random = new Random(client);
+                for (int i = 0; i < MAX_OPS_PER_CLIENT && System.nanoTime() - end < 0; i++) {
+                    String key = String.format(Locale.ROOT, "k%07d", random.nextInt(10_000));
+                    long t0 = System.nanoTime();
+                    if (random.nextBoolean()) {
+                        ck.put(key, value);
+                        puts.add(System.nanoTime() - t0);
+                    } else {
+                        ck.get(key);
+                        gets.add(System.nanoTime() - t0);
+                    }
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
         return (System.nanoTime() - start) / 1e9;
     }
 

@@ -20,9 +20,11 @@ import org.slf4j.LoggerFactory;
  *       head is proposed again for the next one.
  *   <li><b>Apply in order.</b> Instances are applied strictly in number order, each exactly once;
  *       after applying one the replica calls {@code done} so the log can forget it.
- *   <li><b>Learn holes.</b> When the log has heard of later instances than this replica has
- *       applied and it has nothing of its own to propose, it proposes a no-op, which makes it learn
- *       whatever was decided there.
+ *   <li><b>Learn holes.</b> Decisions normally arrive by themselves (Paxos tells every peer). When
+ *       the log has heard of this instance or later ones, this replica has nothing of its own to
+ *       propose, and the instance has stayed undecided here for {@value #HOLE_PATIENCE} idle ticks,
+ *       it proposes a no-op there, which makes it learn what was decided. Proposing at once would
+ *       duel with the proposer whose instance is merely still in flight.
  *   <li><b>At most once.</b> For each client, the latest applied number and its result; an entry
  *       whose number is not above it is answered from the table, not applied again.
  *   <li><b>Answer after apply.</b> A submitter's future completes only when the instance holding
@@ -36,6 +38,9 @@ public final class ReplicatedStateMachine<E extends Entry, R> {
 
     private static final Logger log = LoggerFactory.getLogger(ReplicatedStateMachine.class);
 
+    /** Idle ticks an instance may stay undecided, with later ones known, before a no-op is proposed there. */
+    static final int HOLE_PATIENCE = 10;
+
     private final Log<E> paxos;
     private final StateMachine<E, R> machine;
     private final Function<String, E> noop;
@@ -45,6 +50,7 @@ public final class ReplicatedStateMachine<E extends Entry, R> {
 
     private long nextApply;
     private long proposedAt = -1;
+    private int holeTicks;
     private boolean behind;
     private final Deque<Waiter<E, R>> queue = new ArrayDeque<>();
     private final Map<String, Applied<R>> table = new HashMap<>();
@@ -118,7 +124,7 @@ public final class ReplicatedStateMachine<E extends Entry, R> {
         }
         if (!queue.isEmpty()) {
             paxos.start(nextApply, queue.peekFirst().entry());
-        } else if (paxos.max() >= nextApply) {
+        } else if (paxos.max() >= nextApply && ++holeTicks >= HOLE_PATIENCE) {
             paxos.start(nextApply, noop.apply(newId()));
         } else {
             return false;
@@ -144,6 +150,7 @@ public final class ReplicatedStateMachine<E extends Entry, R> {
         answer(entry, result);
         paxos.done(nextApply);
         nextApply++;
+        holeTicks = 0;
     }
 
     /** Completes every waiter for this entry: the one that proposed it, and retries of the same client command. */

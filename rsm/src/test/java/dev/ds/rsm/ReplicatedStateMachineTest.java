@@ -29,9 +29,11 @@ class ReplicatedStateMachineTest {
             return rsm.submit(new Cmd(rsm.newId(), clientId, seq, text));
         }
 
+        /** Ticks as a driver would: while it makes progress, and idle ticks past the hole patience. */
         void drain() {
-            for (int i = 0; i < 1000 && rsm.tick(); i++) {
-                // keep going while it makes progress
+            int idle = 0;
+            for (int i = 0; i < 1000 && idle <= ReplicatedStateMachine.HOLE_PATIENCE; i++) {
+                idle = rsm.tick() ? 0 : idle + 1;
             }
         }
     }
