@@ -1,10 +1,21 @@
 package dev.ds.mapreduce.boot;
 
 import dev.ds.spring.boot.DsApplication;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Import;
 
-/** The mapreduce-service entry point. The protocol arrives with its issue; today the node serves only Actuator and OpenAPI. */
-@SpringBootApplication
+/**
+ * The mapreduce-service jar: {@code --role=coordinator}, {@code --role=worker} or
+ * {@code --role=sequential} (CONTRACT.md section 1).
+ *
+ * <p>No component scan: each role's beans come from its own configuration, imported here and
+ * switched on by {@code role}, so a node runs exactly the role it was asked for.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@Import({RoleConfiguration.class, CoordinatorConfiguration.class, WorkerConfiguration.class,
+        SequentialConfiguration.class})
 public class MapReduceApplication {
 
     public static void main(String[] args) {

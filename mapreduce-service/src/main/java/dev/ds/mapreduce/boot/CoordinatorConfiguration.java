@@ -1,0 +1,48 @@
+package dev.ds.mapreduce.boot;
+
+import dev.ds.mapreduce.app.Apps;
+import dev.ds.mapreduce.coordinator.Coordinator;
+import dev.ds.mapreduce.storage.FileOutputs;
+import dev.ds.mapreduce.storage.InputFiles;
+import dev.ds.spring.boot.Ticker;
+import java.time.InstantSource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/** {@code --role=coordinator}: the coordinator core, ticked, with the job API and the workers' API. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "role", havingValue = "coordinator")
+@EnableConfigurationProperties(CoordinatorSettingsProperties.class)
+@Import({JobController.class, CoordinatorInternalController.class})
+class CoordinatorConfiguration {
+
+    @Bean
+    Coordinator coordinator(CoordinatorSettingsProperties settings, Apps apps) {
+        // Job ids carry the start time, so a restarted coordinator never reuses one that workers may still hold.
+        String prefix = "job-" + Long.toString(System.currentTimeMillis(), 36) + "-";
+        return new Coordinator(settings.core(), apps, new FileOutputs(), InstantSource.system(), prefix);
+    }
+
+    @Bean
+    InputFiles inputFiles(CoordinatorSettingsProperties settings) {
+        return new InputFiles(settings.splitSize().toBytes());
+    }
+
+    @Bean
+    Ticker coordinatorTicker(Coordinator coordinator, CoordinatorSettingsProperties settings) {
+        return new Ticker("mapreduce-tick", settings.tick(), coordinator::tick);
+    }
+
+    @Bean
+    CoordinatorHealth mapreduceHealthIndicator(Coordinator coordinator) {
+        return new CoordinatorHealth(coordinator);
+    }
+
+    @Bean
+    CoordinatorMetrics coordinatorMetrics(Coordinator coordinator) {
+        return new CoordinatorMetrics(coordinator);
+    }
+}

@@ -1,0 +1,2 @@
+/** The one-process reference run that distributed jobs are checked against. */
+package dev.ds.mapreduce.sequential;

@@ -1,0 +1,47 @@
+package dev.ds.mapreduce.boot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A missing or invalid setting stops start-up with one clear line naming the setting and a
+ * non-zero exit (CONTRACT.md section 1), checked on a real JVM as a user would see it.
+ */
+class StartupFailureTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--mapreduce.split-size=1MB                    | invalid setting role=(missing): required",
+        "--role=bogus                                  | invalid setting role=bogus: must be one of coordinator, worker, sequential",
+        "--role=coordinator --mapreduce.split-size=0   | invalid setting mapreduce.split-size=0B: must be a positive size",
+        "--role=worker --mapreduce.coordinator=http://127.0.0.1:1 | invalid setting node.self=(missing): required",
+        "--role=worker --node.self=http://127.0.0.1:1 --mapreduce.coordinator=localhost | invalid setting mapreduce.coordinator=localhost: must be a base URL",
+        "--role=sequential --mapreduce.app=nosuchapp --mapreduce.inputs=/etc/hostname --mapreduce.output-dir=/tmp/x | invalid setting mapreduce.app=nosuchapp: unknown app",
+        "--role=sequential --mapreduce.app=wordcount --mapreduce.inputs=/no/such/file --mapreduce.output-dir=/tmp/x | invalid setting mapreduce.inputs=/no/such/file: no such readable file",
+    })
+    void badSettingStopsStartupWithOneLine(String args, String expectedLine) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                javaBin(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                MapReduceApplication.class.getName(), "--server.port=0"));
+        command.addAll(List.of(args.trim().split("\\s+")));
+        Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the JVM exits").isTrue();
+
+        assertThat(process.exitValue()).as("exit code").isNotZero();
+        assertThat(stderr.lines().filter(line -> line.startsWith("Start-up failed: ")))
+                .as("stderr: %s", stderr)
+                .singleElement().asString().contains(expectedLine.trim());
+    }
+
+    static String javaBin() {
+        return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+    }
+}
