@@ -55,6 +55,12 @@ class PbServerConfiguration {
         return new Ticker("pbserver-tick", timing.pingInterval(), server::tick);
     }
 
+    /** State transfer on its own thread, so a slow backup never delays the heartbeat. */
+    @Bean
+    Ticker pbServerSyncTicker(PbServer server, ViewServiceSettings timing) {
+        return new Ticker("pbserver-sync", timing.pingInterval().dividedBy(2), server::syncBackup);
+    }
+
     @Bean
     PbServerHealth pbServerHealthIndicator(PbServer server) {
         return new PbServerHealth(server);

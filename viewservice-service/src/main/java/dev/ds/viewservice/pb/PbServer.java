@@ -31,17 +31,19 @@ import org.slf4j.LoggerFactory;
  *
  * <ol>
  *   <li><b>Views.</b> Once per ping interval the server pings the view service with the number of
- *       the view it knows, and adopts a newer one at once, pinging again to acknowledge it.
+ *       the view it knows, and adopts a newer one at once, pinging again to acknowledge it. Nothing
+ *       else runs on the pinging thread, so a slow peer can never make a live server look dead.
  *   <li><b>Only the primary serves</b>; any other server answers {@code ErrWrongServer}.
  *   <li><b>Writes reach the backup first.</b> The primary forwards each write to the backup and
  *       applies it and answers only after the backup has it. Writes to one key hold that key's lock
  *       from forward to apply, so both copies apply them in the same order.
  *   <li><b>Reads are confirmed.</b> The primary asks the backup whether it is still primary before
  *       answering a read; a replaced primary is refused, so it never answers with stale data.
- *   <li><b>State transfer.</b> In each view with a backup the primary first hands the backup its
- *       whole state (data and the at-most-once table) and serves nothing until the backup has it. A
- *       backup without the state of its view refuses forwards, which makes the primary send it
- *       again.
+ *   <li><b>State transfer.</b> In each view with a backup the primary, once its acknowledgement of
+ *       the view has been answered, hands the backup its whole state (data and the at-most-once
+ *       table) and serves nothing until the backup has it ({@link #syncBackup()}, on its own
+ *       thread). A backup without the state of its view refuses forwards, which makes the primary
+ *       send it again.
  *   <li><b>At most once.</b> A write whose client and number were applied already is answered
  *       again, not applied again, on the primary and on the backup alike.
  *   <li><b>Promotion with the state only.</b> A backup promoted to primary serves only if it held
@@ -69,8 +71,10 @@ public final class PbServer {
     private final AtomicLong forwards = new AtomicLong();
     private final AtomicLong transfers = new AtomicLong();
 
-    /** Changed only under the write lock. */
-    private View view = View.INITIAL;
+    /** Changed only under the write lock; read without it by the pinging thread. */
+    private volatile View view = View.INITIAL;
+    /** The view whose acknowledgement the view service has answered: state may move to its backup. */
+    private volatile long acknowledged;
     /** Primary: whether its data is the service's state (rule 7). */
     private boolean hasState;
     /** Backup: the view whose state transfer it holds. */
@@ -99,22 +103,24 @@ public final class PbServer {
 
     // ---- Rule 1: views ----
 
-    /** One ping interval: ping, adopt a newer view and acknowledge it, then bring the backup up to date. */
+    /** One ping interval: ping, and adopt a newer view and acknowledge it. */
     public void tick() {
-        Optional<View> answer = ping(currentView().viewnum());
+        long known = view.viewnum();
+        Optional<View> answer = ping(known);
         if (answer.isEmpty()) {
             return;
         }
         View latest = answer.get();
-        if (latest.viewnum() > currentView().viewnum()) {
+        if (latest.viewnum() > known) {
             adopt(latest);
-            answer = ping(latest.viewnum());
-            if (answer.isEmpty() || answer.get().viewnum() != latest.viewnum()) {
+            known = latest.viewnum();
+            answer = ping(known);
+            if (answer.isEmpty() || answer.get().viewnum() != known) {
                 return;
             }
         }
-        if (!backupReady && Role.in(currentView(), me) == Role.PRIMARY) {
-            transferState();
+        if (answer.get().viewnum() == known) {
+            acknowledged = known;
         }
     }
 
@@ -156,7 +162,7 @@ public final class PbServer {
     }
 
     private void refreshIfBehind(long viewnum) {
-        if (viewnum > currentView().viewnum()) {
+        if (viewnum > view.viewnum()) {
             call(viewService, ViewServiceApi.VIEW, Empty.INSTANCE).ifPresent(this::adopt);
         }
     }
@@ -248,18 +254,36 @@ public final class PbServer {
 
     // ---- Rule 5: state transfer ----
 
-    private void transferState() {
+    /**
+     * Brings the backup of the current view up to date, if it needs it and the view's
+     * acknowledgement has been answered. The state is copied under the lock; the transfer itself
+     * runs without it, since no write is served until the backup has the copy.
+     */
+    public void syncBackup() {
+        Transfer transfer;
+        String backup;
         Lock lock = viewLock.writeLock();
         lock.lock();
         try {
-            if (backupReady || !view.isPrimary(me) || view.backup() == null || !hasState) {
+            if (backupReady || !view.isPrimary(me) || view.backup() == null || !hasState
+                    || acknowledged != view.viewnum()) {
                 return;
             }
-            Transfer transfer = new Transfer(view.viewnum(), me, new HashMap<>(data), applied.snapshot());
-            if (call(view.backup(), PbApi.TRANSFER, transfer).isPresent()) {
+            transfer = new Transfer(view.viewnum(), me, new HashMap<>(data), applied.snapshot());
+            backup = view.backup();
+        } finally {
+            lock.unlock();
+        }
+        if (call(backup, PbApi.TRANSFER, transfer).isEmpty()) {
+            return;
+        }
+        lock.lock();
+        try {
+            if (view.viewnum() == transfer.viewnum() && !backupReady) {
                 backupReady = true;
                 transfers.incrementAndGet();
-                log.info("{}: backup {} holds the state of view {} ({} keys)", me, view.backup(), view.viewnum(), data.size());
+                log.info("{}: backup {} holds the state of view {} ({} keys)", me, backup, view.viewnum(),
+                        transfer.data().size());
             }
         } finally {
             lock.unlock();
@@ -334,16 +358,6 @@ public final class PbServer {
 
     // ---- Helpers and status ----
 
-    private View currentView() {
-        Lock lock = viewLock.readLock();
-        lock.lock();
-        try {
-            return view;
-        } finally {
-            lock.unlock();
-        }
-    }
-
     private Object keyLock(String key) {
         return keyLocks[Math.floorMod(key.hashCode(), KEY_LOCKS)];
     }
@@ -361,7 +375,7 @@ public final class PbServer {
     }
 
     public Status status() {
-        View current = currentView();
+        View current = view;
         return new Status(me, Role.in(current, me), current, hasState, backupReady, transferredIn,
                 data.size(), applied.size(), forwards.get(), transfers.get());
     }

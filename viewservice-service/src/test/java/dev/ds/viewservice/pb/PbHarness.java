@@ -29,7 +29,7 @@ final class PbHarness implements AutoCloseable {
     static final Duration DEADLINE = Duration.ofSeconds(20);
     static final String VIEWSERVER = "viewserver";
 
-    /** A running pb server and the thread that ticks it. */
+    /** A running pb server and its two threads: the heartbeat and the state transfer. */
     record Node(PbServer server, ScheduledExecutorService ticker) { }
 
     final InMemoryNetwork network;
@@ -51,8 +51,9 @@ final class PbHarness implements AutoCloseable {
                     .handle(PbApi.FORWARD, pb::onForward)
                     .handle(PbApi.CONFIRM, pb::onConfirm)
                     .handle(PbApi.TRANSFER, pb::onTransfer);
-            ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+            ScheduledExecutorService ticker = Executors.newScheduledThreadPool(2);
             ticker.scheduleAtFixedRate(pb::tick, 0, PING_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+            ticker.scheduleAtFixedRate(pb::syncBackup, 0, PING_INTERVAL.toMillis() / 2, TimeUnit.MILLISECONDS);
             return new Node(pb, ticker);
         }, node -> node.ticker().shutdownNow());
     }

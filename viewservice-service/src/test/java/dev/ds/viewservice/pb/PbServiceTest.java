@@ -13,6 +13,7 @@ import dev.ds.client.NoReplyException;
 import dev.ds.client.Retry;
 import dev.ds.client.kv.KvClient;
 import dev.ds.client.pb.PbClient;
+import dev.ds.rpc.Faults;
 import dev.ds.rpc.ProblemException;
 import dev.ds.testkit.history.HistoryRecorder;
 import dev.ds.testkit.kv.Appends;
@@ -266,6 +267,25 @@ class PbServiceTest {
             h.network.heal();
             assertThat(pending.get(PbHarness.DEADLINE.toSeconds(), TimeUnit.SECONDS))
                     .as("once healed it sees the new value, never the old one").contains("111");
+        }
+    }
+
+    @Test
+    @DisplayName("A backup slow to take the state does not get a live primary declared dead")
+    void slowBackupDoesNotStallTheHeartbeat() {
+        try (PbHarness h = new PbHarness("slowBackup", 2)) {
+            h.servers.start(0);
+            h.awaitServingPrimary(0);
+            h.network.setFaults(h.address(1), Faults.NONE.withDelayMs(PING_INTERVAL.toMillis() * DEAD_PINGS * 3));
+            h.servers.start(1);
+            h.awaitPair(0, 1);
+            assertThat(h.view().primary()).as("the primary kept pinging while its transfer was slow")
+                    .isEqualTo(h.address(0));
+            assertThat(h.vs.status().viewChanges()).as("no failover happened").isEqualTo(2);
+            h.network.setFaults(h.address(1), Faults.NONE);
+            PbClient ck = h.client("ck");
+            ck.put("k", "v");
+            assertThat(ck.get("k")).contains("v");
         }
     }
 
