@@ -13,12 +13,19 @@ cd "$(dirname "$0")/.."
 RUN=run
 PIDS=$RUN/pids
 
+KV_PEERS=http://127.0.0.1:8100,http://127.0.0.1:8101,http://127.0.0.1:8102
 # name | module | port | arguments. Services join this list as their issues land.
 NODES=(
   "viewservice|viewservice-service|8000|--role=viewservice"
   "pb-8001|viewservice-service|8001|--role=pbserver --node.self=http://127.0.0.1:8001 --viewservice.url=http://127.0.0.1:8000"
   "pb-8002|viewservice-service|8002|--role=pbserver --node.self=http://127.0.0.1:8002 --viewservice.url=http://127.0.0.1:8000"
   "pb-8003|viewservice-service|8003|--role=pbserver --node.self=http://127.0.0.1:8003 --viewservice.url=http://127.0.0.1:8000"
+  "paxos-kv-0|paxos-kv-service|8100|--node.peers=$KV_PEERS --node.me=0 --node.data-dir=$RUN/paxos-kv-0"
+  "paxos-kv-1|paxos-kv-service|8101|--node.peers=$KV_PEERS --node.me=1 --node.data-dir=$RUN/paxos-kv-1"
+  "paxos-kv-2|paxos-kv-service|8102|--node.peers=$KV_PEERS --node.me=2 --node.data-dir=$RUN/paxos-kv-2"
+  "mr-coordinator|mapreduce-service|8400|--role=coordinator"
+  "mr-worker-8401|mapreduce-service|8401|--role=worker --node.self=http://127.0.0.1:8401 --mapreduce.coordinator=http://127.0.0.1:8400"
+  "mr-worker-8402|mapreduce-service|8402|--role=worker --node.self=http://127.0.0.1:8402 --mapreduce.coordinator=http://127.0.0.1:8400"
 )
 
 needs_build() {
