@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 
 /**
  * The books of the 6.824 tests ({@code shared/data/gutenberg} beside the repository), or the folder
- * named by {@code -Dds.gutenberg}.
+ * named by {@code -Dds.gutenberg} or the environment variable {@code DS_GUTENBERG}.
  */
 public final class Gutenberg {
 
@@ -36,8 +36,8 @@ public final class Gutenberg {
     }
 
     private static Path folder() {
-        String configured = System.getProperty("ds.gutenberg");
-        if (configured != null) {
+        String configured = System.getProperty("ds.gutenberg", System.getenv("DS_GUTENBERG"));
+        if (configured != null && !configured.isBlank()) {
             return Path.of(configured);
         }
         Path here = Path.of("").toAbsolutePath();
@@ -48,6 +48,6 @@ public final class Gutenberg {
             }
         }
         throw new IllegalStateException("shared/data/gutenberg not found above " + here
-                + "; set -Dds.gutenberg=FOLDER");
+                + "; set -Dds.gutenberg=FOLDER or DS_GUTENBERG=FOLDER");
     }
 }
