@@ -1,10 +1,10 @@
 package dev.ds.client.paxoskv;
 
-import dev.ds.api.kv.KeyRef;
 import dev.ds.api.kv.KvApi;
 import dev.ds.api.kv.KvWrite;
 import dev.ds.api.kv.WriteKind;
 import dev.ds.client.Retry;
+import dev.ds.client.kv.KvCalls;
 import dev.ds.client.kv.KvClient;
 import dev.ds.rpc.ErrorCode;
 import dev.ds.rpc.ProblemException;
@@ -48,17 +48,7 @@ public final class PaxosKvClient implements KvClient {
 
     @Override
     public Optional<String> get(String key) {
-        KeyRef ref = new KeyRef(key);
-        return retry.until("get " + key, () -> attempt(replica -> {
-            try {
-                return rpc.call(replica, KvApi.GET, ref).map(answer -> Optional.of(answer.value()));
-            } catch (ProblemException e) {
-                if (e.code() == ErrorCode.ErrNoKey) {
-                    return Optional.of(Optional.<String>empty());
-                }
-                throw e;
-            }
-        }));
+        return retry.until("get " + key, () -> attempt(replica -> KvCalls.readOnce(rpc, replica, key)));
     }
 
     @Override

@@ -1,10 +1,10 @@
 package dev.ds.client.pb;
 
-import dev.ds.api.kv.KeyRef;
 import dev.ds.api.kv.KvApi;
 import dev.ds.api.kv.KvWrite;
 import dev.ds.api.kv.WriteKind;
 import dev.ds.client.Retry;
+import dev.ds.client.kv.KvCalls;
 import dev.ds.client.kv.KvClient;
 import dev.ds.client.view.ViewServiceClient;
 import dev.ds.rpc.ErrorCode;
@@ -54,17 +54,7 @@ public final class PbClient implements KvClient {
 
     @Override
     public Optional<String> get(String key) {
-        KeyRef ref = new KeyRef(key);
-        return retry.until("get " + key, () -> attempt(() -> {
-            try {
-                return rpc.call(primary, KvApi.GET, ref).map(answer -> Optional.of(answer.value()));
-            } catch (ProblemException e) {
-                if (e.code() == ErrorCode.ErrNoKey) {
-                    return Optional.of(Optional.<String>empty());
-                }
-                throw e;
-            }
-        }));
+        return retry.until("get " + key, () -> attempt(() -> KvCalls.readOnce(rpc, primary, key)));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.ds.mapreduce.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ds.mapreduce.Gutenberg;
+import dev.ds.testkit.process.Jvm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,7 +58,7 @@ class SequentialRoleTest {
     }
 
     private Process start(String app, List<String> books, Path out) throws IOException {
-        List<String> command = List.of(StartupFailureTest.javaBin(), "-Xmx256m", "-cp",
+        List<String> command = List.of(Jvm.javaBin(), "-Xmx256m", "-cp",
                 System.getProperty("java.class.path"), MapReduceApplication.class.getName(), "--role=sequential",
                 "--mapreduce.app=" + app, "--mapreduce.inputs=" + String.join(",", books),
                 "--mapreduce.output-dir=" + out);

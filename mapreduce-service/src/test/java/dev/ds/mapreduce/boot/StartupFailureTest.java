@@ -2,11 +2,10 @@ package dev.ds.mapreduce.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.nio.charset.StandardCharsets;
+import dev.ds.testkit.process.Jvm;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -27,21 +26,12 @@ class StartupFailureTest {
         "--role=sequential --mapreduce.app=wordcount --mapreduce.inputs=/no/such/file --mapreduce.output-dir=/tmp/x | invalid setting mapreduce.inputs=/no/such/file: no such readable file",
     })
     void badSettingStopsStartupWithOneLine(String args, String expectedLine) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                javaBin(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                MapReduceApplication.class.getName(), "--server.port=0"));
-        command.addAll(List.of(args.trim().split("\\s+")));
-        Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the JVM exits").isTrue();
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0"));
+        arguments.addAll(List.of(args.trim().split("\\s+")));
+        Jvm.Exit exit = Jvm.run(MapReduceApplication.class, arguments, Duration.ofSeconds(60));
 
-        assertThat(process.exitValue()).as("exit code").isNotZero();
-        assertThat(stderr.lines().filter(line -> line.startsWith("Start-up failed: ")))
-                .as("stderr: %s", stderr)
+        assertThat(exit.code()).as("exit code").isNotZero();
+        assertThat(exit.linesStartingWith("Start-up failed: ")).as("stderr: %s", exit.stderr())
                 .singleElement().asString().contains(expectedLine.trim());
-    }
-
-    static String javaBin() {
-        return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
     }
 }
