@@ -15,11 +15,14 @@ import dev.ds.testkit.linearizability.LinearizabilityChecker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -152,5 +155,101 @@ class KvPaxosTest {
                 Appends.check(value, c, 15);
             }
         }
+    }
+
+    @Test
+    @DisplayName("TestHole: tolerates holes in the Paxos sequence")
+    void hole() throws Exception {
+        try (KvPaxosHarness h = new KvPaxosHarness("kvpaxos-hole", 5)) {
+            h.servers.startAll();
+            h.client("ck").put("q", "q");
+            Random random = new Random(h.network.seed());
+            for (int round = 0; round < 3; round++) {
+                // A client stuck in the minority leaves proposals in instances the majority then fills.
+                h.network.partition(List.of(h.servers.address(0), h.servers.address(1), "stuck" + round),
+                        List.of(h.servers.address(2), h.servers.address(3), h.servers.address(4), "majority" + round));
+                PaxosKvClient stuck = h.client("stuck" + round, 0, 1);
+                String value = "stuck" + round;
+                CompletableFuture<Void> hanging = CompletableFuture.runAsync(() -> stuck.put("q", value));
+                PaxosKvClient majority = h.client("majority" + round, 2, 3, 4);
+                for (int i = 0; i < 5; i++) {
+                    majority.append("h" + round, String.valueOf(random.nextInt(10)));
+                }
+                h.network.heal();
+                hanging.get(KvPaxosHarness.DEADLINE.toSeconds(), TimeUnit.SECONDS);
+            }
+            for (int round = 0; round < 3; round++) {
+                String expected = h.client("check", 2).get("h" + round).orElseThrow();
+                assertThat(expected).hasSize(5);
+                for (int i = 0; i < 5; i++) {
+                    assertThat(h.client("replica" + i, i).get("h" + round)).as("replica %d", i).contains(expected);
+                }
+            }
+            assertThat(h.client("last", 0).get("q")).contains("stuck2");
+        }
+    }
+
+    @Test
+    @DisplayName("TestManyPartition: many clients, partitions changing, unreliable; linearizable, appends once")
+    void manyPartition() throws Exception {
+        try (KvPaxosHarness h = new KvPaxosHarness("kvpaxos-manypartition", 5)) {
+            h.servers.startAll();
+            h.servers.setUnreliable(true);
+            Random random = new Random(h.network.seed());
+            AtomicBoolean done = new AtomicBoolean();
+            Thread partitioner = new Thread(() -> {
+                while (!done.get()) {
+                    List<Integer> a = new ArrayList<>();
+                    List<Integer> b = new ArrayList<>();
+                    for (int i = 0; i < 5; i++) {
+                        (random.nextBoolean() ? a : b).add(i);
+                    }
+                    h.servers.partition(a, b);
+                    Await.until("a partition interval", Duration.ofSeconds(5), sleepingFor(Duration.ofMillis(200)));
+                }
+            }, "partitioner");
+            partitioner.start();
+            HistoryRecorder recorder = new HistoryRecorder();
+            int clients = 4;
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            List<Future<Integer>> sent = new ArrayList<>();
+            long end = System.nanoTime() + Duration.ofSeconds(4).toNanos();
+            for (int c = 0; c < clients; c++) {
+                int client = c;
+                sent.add(pool.submit(() -> {
+                    KvClient mine = new RecordingKvClient(h.client("m" + client), recorder, client);
+                    int i = 0;
+                    while (i < 30 && System.nanoTime() - end < 0) {
+                        mine.append("k", Appends.element(client, i));
+                        i++;
+                    }
+                    return i;
+                }));
+            }
+            int[] counts = new int[clients];
+            for (int c = 0; c < clients; c++) {
+                try {
+                    counts[c] = sent.get(c).get(KvPaxosHarness.DEADLINE.toSeconds() * 2, TimeUnit.SECONDS);
+                } finally {
+                    done.set(true);
+                }
+            }
+            partitioner.join();
+            pool.shutdownNow();
+            h.network.heal();
+            h.servers.setUnreliable(false);
+            CheckResult result = LinearizabilityChecker.check(recorder.history(), Duration.ofSeconds(10));
+            assertThat(result.isOk()).as("%s", result).isTrue();
+            String value = h.client("final").get("k").orElseThrow();
+            for (int c = 0; c < clients; c++) {
+                Appends.check(value, c, counts[c]);
+            }
+        }
+    }
+
+    /** A condition that becomes true once {@code duration} has passed: a bounded, deadline-checked pause. */
+    private static BooleanSupplier sleepingFor(Duration duration) {
+        long until = System.nanoTime() + duration.toNanos();
+        return () -> System.nanoTime() - until >= 0;
     }
 }
