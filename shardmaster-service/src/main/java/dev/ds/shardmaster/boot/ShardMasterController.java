@@ -1,0 +1,65 @@
+package dev.ds.shardmaster.boot;
+
+import dev.ds.api.shardmaster.Config;
+import dev.ds.api.shardmaster.ConfigRef;
+import dev.ds.api.shardmaster.Join;
+import dev.ds.api.shardmaster.Leave;
+import dev.ds.api.shardmaster.Move;
+import dev.ds.rpc.Empty;
+import dev.ds.shardmaster.replica.ShardMasterReplica;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The shard master's REST API (CONTRACT.md section 5). */
+@RestController
+@RequestMapping("/api/shardmaster")
+@Tag(name = "shard master", description = "Join, Leave, Move and linearizable queries of numbered configurations")
+class ShardMasterController {
+
+    private final ShardMasterReplica replica;
+
+    ShardMasterController(ShardMasterReplica replica) {
+        this.replica = replica;
+    }
+
+    @PostMapping("/join")
+    @Operation(summary = "Add a replica group and rebalance",
+            description = "Joining a gid that is present changes nothing; clientId/seq make a retry apply at most once.")
+    Empty join(@RequestBody Join join) {
+        replica.join(join);
+        return Empty.INSTANCE;
+    }
+
+    @PostMapping("/leave")
+    @Operation(summary = "Remove a replica group and rebalance",
+            description = "Leaving a gid that is absent changes nothing.")
+    Empty leave(@RequestBody Leave leave) {
+        replica.leave(leave);
+        return Empty.INSTANCE;
+    }
+
+    @PostMapping("/move")
+    @Operation(summary = "Assign one shard to a joined group, until the next Join or Leave")
+    Empty move(@RequestBody Move move) {
+        replica.move(move);
+        return Empty.INSTANCE;
+    }
+
+    @GetMapping("/config")
+    @Operation(summary = "The latest configuration")
+    Config latest() {
+        return replica.query(-1);
+    }
+
+    @GetMapping("/config/{num}")
+    @Operation(summary = "Configuration num (404 ErrNotFound when it does not exist yet)")
+    Config config(@PathVariable long num) {
+        return replica.query(new ConfigRef(num).num());
+    }
+}
