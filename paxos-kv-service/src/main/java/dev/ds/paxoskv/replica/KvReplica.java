@@ -10,13 +10,9 @@ import dev.ds.rpc.ErrorCode;
 import dev.ds.rpc.ProblemException;
 import dev.ds.rsm.Log;
 import dev.ds.rsm.ReplicatedStateMachine;
-import dev.ds.rsm.runtime.RsmDriver;
+import dev.ds.rsm.runtime.Replica;
 import dev.ds.spring.kv.KvService;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * One replica of the Paxos key/value store (6.824 lab 3B). Every operation, reads included, is a
@@ -26,22 +22,16 @@ import java.util.concurrent.TimeoutException;
  */
 public final class KvReplica implements KvService, AutoCloseable {
 
-    private static final Duration MAX_IDLE = Duration.ofMillis(5);
-
     private final KvStore store = new KvStore();
-    private final ReplicatedStateMachine<KvCommand, KvResult> rsm;
-    private final RsmDriver driver;
-    private final Duration timeout;
+    private final Replica<KvCommand, KvResult> replica;
 
     public KvReplica(String name, Log<KvCommand> log, String incarnation, Duration timeout, int maxQueued) {
-        this.rsm = new ReplicatedStateMachine<>(log, store, KvCommand::noop, incarnation, maxQueued);
-        this.driver = new RsmDriver(name + "-rsm", MAX_IDLE, rsm::tick).start();
-        this.timeout = timeout;
+        this.replica = new Replica<>(name, log, store, KvCommand::noop, incarnation, timeout, maxQueued);
     }
 
     @Override
     public KvValue get(String key) {
-        KvResult result = await(KvCommand.get(rsm.newId(), key));
+        KvResult result = replica.execute(id -> KvCommand.get(id, key));
         if (result.value() == null) {
             throw new ProblemException(ErrorCode.ErrNoKey, "no value for key " + key);
         }
@@ -50,33 +40,12 @@ public final class KvReplica implements KvService, AutoCloseable {
 
     @Override
     public WriteResult write(KvWrite write) {
-        await(KvCommand.write(rsm.newId(), write));
+        replica.execute(id -> KvCommand.write(id, write));
         return new WriteResult(write.key());
     }
 
-    private KvResult await(KvCommand command) {
-        CompletableFuture<KvResult> result;
-        try {
-            result = rsm.submit(command);
-        } catch (ReplicatedStateMachine.QueueFullException full) {
-            throw new ProblemException(ErrorCode.ErrTimeout, "no decisions: " + full.getMessage());
-        }
-        driver.wake();
-        try {
-            return result.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            throw new ProblemException(ErrorCode.ErrTimeout,
-                    "no decision within " + timeout.toMillis() + " ms; the outcome is unknown, retry with the same clientId/seq");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProblemException(ErrorCode.ErrTimeout, "interrupted while waiting for a decision");
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("applying " + command + " failed", e.getCause());
-        }
-    }
-
     public ReplicatedStateMachine.Status status() {
-        return rsm.status();
+        return replica.status();
     }
 
     public int keys() {
@@ -85,6 +54,6 @@ public final class KvReplica implements KvService, AutoCloseable {
 
     @Override
     public void close() {
-        driver.close();
+        replica.close();
     }
 }

@@ -8,15 +8,12 @@ import dev.ds.rpc.ErrorCode;
 import dev.ds.rpc.ProblemException;
 import dev.ds.rsm.Log;
 import dev.ds.rsm.ReplicatedStateMachine;
-import dev.ds.rsm.runtime.RsmDriver;
+import dev.ds.rsm.runtime.Replica;
 import dev.ds.shardmaster.master.MasterCommand;
 import dev.ds.shardmaster.master.MasterResult;
 import dev.ds.shardmaster.master.ShardMaster;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * One replica of the shard master (6.824 lab 4A). Every operation, queries included, is a log
@@ -27,40 +24,34 @@ import java.util.concurrent.TimeoutException;
  */
 public final class ShardMasterReplica implements AutoCloseable {
 
-    private static final Duration MAX_IDLE = Duration.ofMillis(5);
-
     private final ShardMaster master;
-    private final ReplicatedStateMachine<MasterCommand, MasterResult> rsm;
-    private final RsmDriver driver;
-    private final Duration timeout;
+    private final Replica<MasterCommand, MasterResult> replica;
 
     public ShardMasterReplica(String name, Log<MasterCommand> log, String incarnation, int nShards,
             Duration timeout, int maxQueued) {
         this.master = new ShardMaster(nShards);
-        this.rsm = new ReplicatedStateMachine<>(log, master, MasterCommand::noop, incarnation, maxQueued);
-        this.driver = new RsmDriver(name + "-rsm", MAX_IDLE, rsm::tick).start();
-        this.timeout = timeout;
+        this.replica = new Replica<>(name, log, master, MasterCommand::noop, incarnation, timeout, maxQueued);
     }
 
     public void join(Join join) {
-        await(MasterCommand.join(rsm.newId(), join));
+        await(id -> MasterCommand.join(id, join));
     }
 
     public void leave(Leave leave) {
-        await(MasterCommand.leave(rsm.newId(), leave));
+        await(id -> MasterCommand.leave(id, leave));
     }
 
     public void move(Move move) {
-        await(MasterCommand.move(rsm.newId(), move));
+        await(id -> MasterCommand.move(id, move));
     }
 
     /** Configuration {@code num}, or the latest for -1; {@code ErrNotFound} when it does not exist yet. */
     public Config query(long num) {
-        return await(MasterCommand.query(rsm.newId(), num));
+        return await(id -> MasterCommand.query(id, num));
     }
 
-    private Config await(MasterCommand command) {
-        MasterResult result = decided(command);
+    private Config await(Function<String, MasterCommand> command) {
+        MasterResult result = replica.execute(command);
         if (result.isOk()) {
             return result.config();
         }
@@ -71,29 +62,8 @@ public final class ShardMasterReplica implements AutoCloseable {
         throw new ProblemException(code, result.detail());
     }
 
-    private MasterResult decided(MasterCommand command) {
-        CompletableFuture<MasterResult> result;
-        try {
-            result = rsm.submit(command);
-        } catch (ReplicatedStateMachine.QueueFullException full) {
-            throw new ProblemException(ErrorCode.ErrTimeout, "no decisions: " + full.getMessage());
-        }
-        driver.wake();
-        try {
-            return result.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            throw new ProblemException(ErrorCode.ErrTimeout,
-                    "no decision within " + timeout.toMillis() + " ms; the outcome is unknown, retry with the same clientId/seq");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProblemException(ErrorCode.ErrTimeout, "interrupted while waiting for a decision");
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("applying " + command + " failed", e.getCause());
-        }
-    }
-
     public ReplicatedStateMachine.Status status() {
-        return rsm.status();
+        return replica.status();
     }
 
     /** The latest configuration this replica has applied: for health and metrics, not a linearizable read. */
@@ -103,6 +73,6 @@ public final class ShardMasterReplica implements AutoCloseable {
 
     @Override
     public void close() {
-        driver.close();
+        replica.close();
     }
 }

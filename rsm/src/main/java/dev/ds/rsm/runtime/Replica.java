@@ -1,0 +1,74 @@
+package dev.ds.rsm.runtime;
+
+import dev.ds.rpc.ErrorCode;
+import dev.ds.rpc.ProblemException;
+import dev.ds.rsm.Entry;
+import dev.ds.rsm.Log;
+import dev.ds.rsm.ReplicatedStateMachine;
+import dev.ds.rsm.StateMachine;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+/**
+ * A replica at run time: the replicated state machine, the driver that ticks it, and the bounded
+ * wait of each request. A request with no decision within {@code timeout} is answered {@code
+ * ErrTimeout} — its outcome is unknown, and a replica that cannot reach a majority never answers
+ * from state that may be stale. Every service on the log (Paxos KV, the shard master, shardkv)
+ * runs its state machine through this one class.
+ */
+public final class Replica<E extends Entry, R> implements AutoCloseable {
+
+    private static final Duration MAX_IDLE = Duration.ofMillis(5);
+
+    private final ReplicatedStateMachine<E, R> rsm;
+    private final RsmDriver driver;
+    private final Duration timeout;
+
+    public Replica(String name, Log<E> log, StateMachine<E, R> machine, Function<String, E> noop, String incarnation,
+            Duration timeout, int maxQueued) {
+        this.rsm = new ReplicatedStateMachine<>(log, machine, noop, incarnation, maxQueued);
+        this.driver = new RsmDriver(name + "-rsm", MAX_IDLE, rsm::tick).start();
+        this.timeout = timeout;
+    }
+
+    /**
+     * Orders the command that {@code command} builds from a fresh entry id, and answers its result
+     * once applied here.
+     *
+     * @throws ProblemException {@code ErrTimeout} when no decision came in time
+     */
+    public R execute(Function<String, E> command) {
+        E entry = command.apply(rsm.newId());
+        CompletableFuture<R> result;
+        try {
+            result = rsm.submit(entry);
+        } catch (ReplicatedStateMachine.QueueFullException full) {
+            throw new ProblemException(ErrorCode.ErrTimeout, "no decisions: " + full.getMessage());
+        }
+        driver.wake();
+        try {
+            return result.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new ProblemException(ErrorCode.ErrTimeout,
+                    "no decision within " + timeout.toMillis() + " ms; the outcome is unknown, retry with the same clientId/seq");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProblemException(ErrorCode.ErrTimeout, "interrupted while waiting for a decision");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("applying " + entry + " failed", e.getCause());
+        }
+    }
+
+    public ReplicatedStateMachine.Status status() {
+        return rsm.status();
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}
