@@ -18,8 +18,12 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Propose until decided.</b> Submitted commands wait in a queue; the head is proposed for
  *       the first instance this replica has not applied. If another entry wins that instance, the
  *       head is proposed again for the next one.
- *   <li><b>Apply in order.</b> Instances are applied strictly in number order, each exactly once;
- *       after applying one the replica calls {@code done} so the log can forget it.
+ *   <li><b>Apply in order.</b> Instances are applied strictly in number order, each exactly once.
+ *   <li><b>Snapshot, then forget.</b> The log may forget an instance only once its effect is kept
+ *       elsewhere. Without a snapshot store a replica calls {@code done} right after applying (a
+ *       restart starts empty); with one, it saves a snapshot (applied instance, at-most-once table
+ *       and state) every {@code snapshotEvery} instances and calls {@code done} only up to it, so a
+ *       restarted replica loads the snapshot and replays the instances after it from the log.
  *   <li><b>Learn holes.</b> Decisions normally arrive by themselves (Paxos tells every peer). When
  *       the log has heard of this instance or later ones, this replica has nothing of its own to
  *       propose, and the instance has stayed undecided here for {@value #HOLE_PATIENCE} idle ticks,
@@ -54,6 +58,10 @@ public final class ReplicatedStateMachine<E extends Entry, R> {
     private boolean behind;
     private final Deque<Waiter<E, R>> queue = new ArrayDeque<>();
     private final Map<String, Applied<R>> table = new HashMap<>();
+    private final Snapshots snapshots;
+    private final int snapshotEvery;
+    private final Class<R> resultType;
+    private long snapshotAt = -1;
 
     /**
      * @param noop makes a no-op entry with the given id
@@ -63,11 +71,29 @@ public final class ReplicatedStateMachine<E extends Entry, R> {
      */
     public ReplicatedStateMachine(Log<E> paxos, StateMachine<E, R> machine, Function<String, E> noop,
             String incarnation, int maxQueued) {
+        this(paxos, machine, noop, incarnation, maxQueued, Snapshots.NONE, 1, null);
+    }
+
+    /**
+     * A replica that keeps snapshots in {@code snapshots} every {@code snapshotEvery} instances and
+     * starts from the latest one there.
+     *
+     * @param resultType the type of the machine's results, which the at-most-once table keeps
+     */
+    public ReplicatedStateMachine(Log<E> paxos, StateMachine<E, R> machine, Function<String, E> noop,
+            String incarnation, int maxQueued, Snapshots snapshots, int snapshotEvery, Class<R> resultType) {
+        if (snapshotEvery < 1) {
+            throw new IllegalArgumentException("snapshotEvery must be at least 1, was " + snapshotEvery);
+        }
         this.paxos = paxos;
         this.machine = machine;
         this.noop = noop;
         this.idPrefix = incarnation + "#";
         this.maxQueued = maxQueued;
+        this.snapshots = snapshots;
+        this.snapshotEvery = snapshotEvery;
+        this.resultType = resultType;
+        snapshots.load().ifPresent(this::restore);
     }
 
     /** A fresh entry id for this replica. */
@@ -148,9 +174,26 @@ public final class ReplicatedStateMachine<E extends Entry, R> {
             }
         }
         answer(entry, result);
-        paxos.done(nextApply);
+        long applied = nextApply;
         nextApply++;
         holeTicks = 0;
+        if (snapshots == Snapshots.NONE) {
+            paxos.done(applied);
+        } else if (applied - snapshotAt >= snapshotEvery) {
+            snapshots.save(SnapshotCodec.encode(applied, table, machine.snapshot()));
+            snapshotAt = applied;
+            paxos.done(applied);
+        }
+    }
+
+    private void restore(byte[] bytes) {
+        SnapshotCodec.Decoded<R> snapshot = SnapshotCodec.decode(bytes, resultType);
+        machine.restore(snapshot.machine());
+        table.clear();
+        snapshot.table().forEach((client, applied) -> table.put(client, new Applied<>(applied.seq(), applied.result())));
+        nextApply = snapshot.applied() + 1;
+        snapshotAt = snapshot.applied();
+        log.info("restored the snapshot of instance {} ({} clients)", snapshot.applied(), table.size());
     }
 
     /** Completes every waiter for this entry: the one that proposed it, and retries of the same client command. */
@@ -195,7 +238,8 @@ public final class ReplicatedStateMachine<E extends Entry, R> {
 
     private record Waiter<E, R>(E entry, CompletableFuture<R> result) { }
 
-    private record Applied<R>(long seq, R result) { }
+    /** A client's latest applied command number and its result. */
+    record Applied<R>(long seq, R result) { }
 
     /** Too many commands are waiting: the replica is not getting decisions (no majority?). */
     public static final class QueueFullException extends RuntimeException {

@@ -7,4 +7,14 @@ package dev.ds.rsm;
 public interface StateMachine<E extends Entry, R> {
 
     R apply(E entry);
+
+    /** The whole state, for a snapshot; a machine that is never snapshotted need not implement it. */
+    default byte[] snapshot() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " takes no snapshots");
+    }
+
+    /** Replaces the whole state with a snapshot's. */
+    default void restore(byte[] snapshot) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " takes no snapshots");
+    }
 }

@@ -6,11 +6,14 @@ import dev.ds.paxos.core.PaxosPeer;
 import dev.ds.paxoskv.kv.KvCommand;
 import dev.ds.paxoskv.replica.KvReplica;
 import dev.ds.rsm.ReplicatedStateMachine;
+import dev.ds.rsm.Snapshots;
 import dev.ds.rsm.paxos.PaxosLog;
+import dev.ds.rsm.runtime.FileSnapshots;
 import dev.ds.spring.health.ServingAutoConfiguration;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.nio.file.Path;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -24,12 +27,19 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(PaxosKvSettings.class)
 class PaxosKvConfiguration {
 
+    /**
+     * The replica, snapshotting into {@code node.data-dir}/kv when there is a data dir (durable: a
+     * restart loads the snapshot and replays the Paxos log after it), or into nothing without one.
+     */
     @Bean(destroyMethod = "close")
-    KvReplica kvReplica(PaxosPeer peer, PaxosKvSettings settings, @Value("${node.me}") int me) {
+    KvReplica kvReplica(PaxosPeer peer, PaxosKvSettings settings, @Value("${node.me}") int me,
+            @Value("${node.data-dir:}") String dataDir) {
         Paxos<KvCommand> paxos = new Paxos<>(peer, ValueCodec.json(KvCommand.class));
+        Snapshots snapshots = dataDir.isBlank() ? Snapshots.NONE
+                : new FileSnapshots(Path.of(dataDir, "kv", "snapshot.json"));
         // Entry ids must never repeat across restarts: a random incarnation per start.
         return new KvReplica("kv-" + me, new PaxosLog<>(paxos), me + "/" + UUID.randomUUID(),
-                settings.opTimeout(), settings.maxQueued());
+                settings.opTimeout(), settings.maxQueued(), snapshots, settings.snapshotEvery());
     }
 
     @Bean

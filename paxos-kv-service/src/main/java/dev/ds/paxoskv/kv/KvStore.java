@@ -1,14 +1,20 @@
 package dev.ds.paxoskv.kv;
 
+import dev.ds.rpc.Wire;
 import dev.ds.rsm.StateMachine;
 import java.util.HashMap;
 import java.util.Map;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The replicated map. Applied by the replicated state machine one entry at a time, in log order,
  * so it needs no locking of its own; append to an absent key is a put (CONTRACT.md section 3).
  */
 public final class KvStore implements StateMachine<KvCommand, KvResult> {
+
+    private static final JsonMapper MAPPER = Wire.mapper();
+    private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() { };
 
     private final Map<String, String> data = new HashMap<>();
     private long bytes;
@@ -27,6 +33,19 @@ public final class KvStore implements StateMachine<KvCommand, KvResult> {
         String old = data.put(key, value);
         bytes += value.length() - (old == null ? -key.length() : old.length());
         return KvResult.WRITTEN;
+    }
+
+    @Override
+    public byte[] snapshot() {
+        return MAPPER.writeValueAsBytes(data);
+    }
+
+    @Override
+    public void restore(byte[] snapshot) {
+        data.clear();
+        data.putAll(MAPPER.readValue(snapshot, MAP));
+        bytes = 0;
+        data.forEach((key, value) -> bytes += key.length() + value.length());
     }
 
     public int keys() {

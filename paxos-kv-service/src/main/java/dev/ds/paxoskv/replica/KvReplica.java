@@ -10,6 +10,7 @@ import dev.ds.rpc.ErrorCode;
 import dev.ds.rpc.ProblemException;
 import dev.ds.rsm.Log;
 import dev.ds.rsm.ReplicatedStateMachine;
+import dev.ds.rsm.Snapshots;
 import dev.ds.rsm.runtime.Replica;
 import dev.ds.spring.kv.KvService;
 import java.time.Duration;
@@ -26,7 +27,14 @@ public final class KvReplica implements KvService, AutoCloseable {
     private final Replica<KvCommand, KvResult> replica;
 
     public KvReplica(String name, Log<KvCommand> log, String incarnation, Duration timeout, int maxQueued) {
-        this.replica = new Replica<>(name, log, store, KvCommand::noop, incarnation, timeout, maxQueued);
+        this(name, log, incarnation, timeout, maxQueued, Snapshots.NONE, 1);
+    }
+
+    /** A replica that snapshots its state into {@code snapshots} every {@code snapshotEvery} instances. */
+    public KvReplica(String name, Log<KvCommand> log, String incarnation, Duration timeout, int maxQueued,
+            Snapshots snapshots, int snapshotEvery) {
+        this.replica = new Replica<>(name, new ReplicatedStateMachine<>(log, store, KvCommand::noop, incarnation,
+                maxQueued, snapshots, snapshotEvery, KvResult.class), timeout);
     }
 
     @Override

@@ -29,6 +29,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,6 +118,59 @@ class PaxosKvHttpTest {
                 .contains("outcome=\"ErrTimeout\"");
         assertThat(send(HttpRequest.newBuilder(URI.create(peers.get(0) + "/actuator/paxos")).build()))
                 .contains("\"min\"", "\"max\"", "\"retained\"");
+    }
+
+    @Test
+    void allReplicasStoppedAndRestartedOnTheirDataDirsKeepEveryAcknowledgedWrite() throws Exception {
+        List<Integer> ports = List.of(freePort(), freePort(), freePort());
+        List<String> peers = ports.stream().map(port -> "http://127.0.0.1:" + port).toList();
+        startGroup(ports, peers);
+        PaxosKvClient writer = new PaxosKvClient(rpc, peers, new Retry(DEADLINE), "writer");
+        for (int i = 0; i < 40; i++) {
+            writer.put("key" + i, "value" + i);
+        }
+        writer.append("key0", "+");
+        // Make every replica's log forget the early instances, so a restart can only recover them
+        // from snapshots. Done values travel on Paxos messages, so each replica must propose (a read
+        // through it) to hear the others' and forget.
+        for (String peer : peers) {
+            PaxosKvClient through = new PaxosKvClient(rpc, List.of(peer), new Retry(DEADLINE), "through-" + peer);
+            Await.until(peer + " forgetting instances below 16", DEADLINE, () -> {
+                through.get("key1");
+                return paxosMin(peer) >= 16;
+            });
+        }
+        nodes.forEach(ConfigurableApplicationContext::close);
+        nodes.clear();
+
+        startGroup(ports, peers);
+        PaxosKvClient reader = new PaxosKvClient(rpc, List.of(peers.get(2), peers.get(0), peers.get(1)),
+                new Retry(DEADLINE), "reader");
+        assertThat(reader.get("key0")).contains("value0+");
+        for (int i = 1; i < 40; i++) {
+            assertThat(reader.get("key" + i)).as("key%d after the restart", i).contains("value" + i);
+        }
+        writer.append("key0", "+");
+        assertThat(reader.get("key0")).as("the writer's next write after the restart").contains("value0++");
+    }
+
+    private long paxosMin(String peer) {
+        String body = send(HttpRequest.newBuilder(URI.create(peer + "/actuator/paxos")).build());
+        Matcher min = Pattern.compile("\"min\":(\\d+)").matcher(body);
+        return min.find() ? Long.parseLong(min.group(1)) : -1;
+    }
+
+    /** Starts (or restarts) the group on its data dirs, snapshotting often, and waits until every replica votes. */
+    private void startGroup(List<Integer> ports, List<String> peers) {
+        for (int i = 0; i < ports.size(); i++) {
+            nodes.add(new SpringApplicationBuilder(PaxosKvApplication.class).run(
+                    "--server.port=" + ports.get(i), "--node.peers=" + String.join(",", peers), "--node.me=" + i,
+                    "--node.data-dir=" + dataDirs.resolve("r" + i), "--paxoskv.snapshot-every=8"));
+        }
+        for (String peer : peers) {
+            Await.until(peer + " voting", DEADLINE, () -> send(HttpRequest.newBuilder(URI.create(peer + "/actuator/health"))
+                    .build()).contains("\"voting\":true"));
+        }
     }
 
     private void chaos(String node, String faults) {

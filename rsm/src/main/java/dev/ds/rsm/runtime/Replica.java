@@ -30,7 +30,12 @@ public final class Replica<E extends Entry, R> implements AutoCloseable {
 
     public Replica(String name, Log<E> log, StateMachine<E, R> machine, Function<String, E> noop, String incarnation,
             Duration timeout, int maxQueued) {
-        this.rsm = new ReplicatedStateMachine<>(log, machine, noop, incarnation, maxQueued);
+        this(name, new ReplicatedStateMachine<>(log, machine, noop, incarnation, maxQueued), timeout);
+    }
+
+    /** A replica over an already built state machine, for example one that keeps snapshots. */
+    public Replica(String name, ReplicatedStateMachine<E, R> rsm, Duration timeout) {
+        this.rsm = rsm;
         this.driver = new RsmDriver(name + "-rsm", MAX_IDLE, rsm::tick).start();
         this.timeout = timeout;
     }
