@@ -5,13 +5,16 @@ import dev.ds.paxos.Paxos;
 import dev.ds.paxos.ValueCodec;
 import dev.ds.paxos.core.PaxosPeer;
 import dev.ds.rsm.ReplicatedStateMachine;
+import dev.ds.rsm.Snapshots;
 import dev.ds.rsm.paxos.PaxosLog;
+import dev.ds.rsm.runtime.FileSnapshots;
 import dev.ds.shardmaster.master.MasterCommand;
 import dev.ds.shardmaster.replica.ShardMasterReplica;
 import dev.ds.spring.health.ServingAutoConfiguration;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.nio.file.Path;
 import java.util.IntSummaryStatistics;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,12 +33,22 @@ import org.springframework.context.annotation.Import;
 @Import(ShardMasterController.class)
 class ShardMasterConfiguration {
 
+    /** Configurations change rarely: a snapshot every few changes keeps the log short and restarts quick. */
+    private static final int SNAPSHOT_EVERY = 16;
+
+    /**
+     * The replica, keeping every configuration durably in {@code node.data-dir}/shardmaster when there
+     * is a data dir (a restart loads the snapshot and replays the Paxos log after it).
+     */
     @Bean(destroyMethod = "close")
-    ShardMasterReplica shardMasterReplica(PaxosPeer peer, ShardMasterSettings settings, @Value("${node.me}") int me) {
+    ShardMasterReplica shardMasterReplica(PaxosPeer peer, ShardMasterSettings settings, @Value("${node.me}") int me,
+            @Value("${node.data-dir:}") String dataDir) {
         Paxos<MasterCommand> paxos = new Paxos<>(peer, ValueCodec.json(MasterCommand.class));
+        Snapshots snapshots = dataDir.isBlank() ? Snapshots.NONE
+                : new FileSnapshots(Path.of(dataDir, "shardmaster", "snapshot.json"));
         // Entry ids must never repeat across restarts: a random incarnation per start.
         return new ShardMasterReplica("shardmaster-" + me, new PaxosLog<>(paxos), me + "/" + UUID.randomUUID(),
-                settings.shards(), settings.opTimeout(), settings.maxQueued());
+                settings.shards(), settings.opTimeout(), settings.maxQueued(), snapshots, SNAPSHOT_EVERY);
     }
 
     @Bean

@@ -1,10 +1,13 @@
 package dev.ds.shardmaster.master;
 
 import dev.ds.api.shardmaster.Config;
+import dev.ds.rpc.Wire;
 import dev.ds.rsm.StateMachine;
 import dev.ds.shardmaster.rebalance.Rebalancer;
 import java.util.ArrayList;
 import java.util.List;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every configuration, in number order, starting with configuration 0 (no groups). Applied by the
@@ -16,6 +19,9 @@ import java.util.List;
  * or a Leave of an absent one makes no new configuration.
  */
 public final class ShardMaster implements StateMachine<MasterCommand, MasterResult> {
+
+    private static final JsonMapper MAPPER = Wire.mapper();
+    private static final TypeReference<List<Config>> CONFIGS = new TypeReference<>() { };
 
     private final List<Config> configs = new ArrayList<>();
     private volatile Config latest;
@@ -68,6 +74,20 @@ public final class ShardMaster implements StateMachine<MasterCommand, MasterResu
         }
         configs.add(next);
         latest = next;
+    }
+
+    /** Every configuration so far, for a snapshot: the shard master's whole state. */
+    @Override
+    public byte[] snapshot() {
+        return MAPPER.writeValueAsBytes(configs);
+    }
+
+    @Override
+    public void restore(byte[] snapshot) {
+        List<Config> restored = MAPPER.readValue(snapshot, CONFIGS);
+        configs.clear();
+        configs.addAll(restored);
+        latest = configs.get(configs.size() - 1);
     }
 
     /** The latest configuration; safe to read from any thread. */

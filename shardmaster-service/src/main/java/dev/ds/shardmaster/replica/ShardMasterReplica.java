@@ -8,6 +8,7 @@ import dev.ds.rpc.ErrorCode;
 import dev.ds.rpc.ProblemException;
 import dev.ds.rsm.Log;
 import dev.ds.rsm.ReplicatedStateMachine;
+import dev.ds.rsm.Snapshots;
 import dev.ds.rsm.runtime.Replica;
 import dev.ds.shardmaster.master.MasterCommand;
 import dev.ds.shardmaster.master.MasterResult;
@@ -29,8 +30,15 @@ public final class ShardMasterReplica implements AutoCloseable {
 
     public ShardMasterReplica(String name, Log<MasterCommand> log, String incarnation, int nShards,
             Duration timeout, int maxQueued) {
+        this(name, log, incarnation, nShards, timeout, maxQueued, Snapshots.NONE, 1);
+    }
+
+    /** A replica that snapshots every configuration into {@code snapshots} every {@code snapshotEvery} instances. */
+    public ShardMasterReplica(String name, Log<MasterCommand> log, String incarnation, int nShards,
+            Duration timeout, int maxQueued, Snapshots snapshots, int snapshotEvery) {
         this.master = new ShardMaster(nShards);
-        this.replica = new Replica<>(name, log, master, MasterCommand::noop, incarnation, timeout, maxQueued);
+        this.replica = new Replica<>(name, new ReplicatedStateMachine<>(log, master, MasterCommand::noop, incarnation,
+                maxQueued, snapshots, snapshotEvery, MasterResult.class), timeout);
     }
 
     public void join(Join join) {

@@ -44,4 +44,17 @@ class ShardMasterStateTest {
         assertThat(future.refusal()).isEqualTo(MasterResult.Refusal.NOT_FOUND);
         assertThat(master.latest().num()).isZero();
     }
+
+    @Test
+    void aSnapshotRestoresEveryConfiguration() {
+        ShardMaster master = new ShardMaster(10);
+        master.apply(MasterCommand.join("1", new Join(7, List.of("http://a:1"), null, null)));
+        master.apply(MasterCommand.join("2", new Join(9, List.of("http://b:1", "http://b:2"), null, null)));
+        ShardMaster restored = new ShardMaster(10);
+        restored.restore(master.snapshot());
+        assertThat(restored.latest()).isEqualTo(master.latest());
+        assertThat(restored.apply(MasterCommand.query("3", 1)).config())
+                .isEqualTo(master.apply(MasterCommand.query("4", 1)).config());
+        assertThat(restored.latest().groups().get(9L)).containsExactly("http://b:1", "http://b:2");
+    }
 }
