@@ -3,17 +3,14 @@ package dev.ds.client.paxoskv;
 import dev.ds.api.kv.KvApi;
 import dev.ds.api.kv.KvWrite;
 import dev.ds.api.kv.WriteKind;
+import dev.ds.client.Replicas;
 import dev.ds.client.Retry;
 import dev.ds.client.kv.KvCalls;
 import dev.ds.client.kv.KvClient;
-import dev.ds.rpc.ErrorCode;
-import dev.ds.rpc.ProblemException;
 import dev.ds.rpc.RpcClient;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * The client of the Paxos key/value store (the Clerk of 6.824 lab 3B). Any replica takes any
@@ -23,22 +20,14 @@ import java.util.function.Function;
  */
 public final class PaxosKvClient implements KvClient {
 
-    private static final Set<ErrorCode> TRY_ANOTHER = Set.of(ErrorCode.ErrTimeout, ErrorCode.ErrNotReady);
-
     private final RpcClient rpc;
-    private final List<String> replicas;
-    private final Retry retry;
+    private final Replicas replicas;
     private final String clientId;
     private long seq;
-    private int current;
 
     public PaxosKvClient(RpcClient rpc, List<String> replicas, Retry retry, String clientId) {
-        if (replicas.isEmpty()) {
-            throw new IllegalArgumentException("replicas: at least one");
-        }
         this.rpc = rpc;
-        this.replicas = List.copyOf(replicas);
-        this.retry = retry;
+        this.replicas = new Replicas(replicas, retry);
         this.clientId = clientId;
     }
 
@@ -48,7 +37,7 @@ public final class PaxosKvClient implements KvClient {
 
     @Override
     public Optional<String> get(String key) {
-        return retry.until("get " + key, () -> attempt(replica -> KvCalls.readOnce(rpc, replica, key)));
+        return replicas.until("get " + key, replica -> KvCalls.readOnce(rpc, replica, key));
     }
 
     @Override
@@ -64,23 +53,6 @@ public final class PaxosKvClient implements KvClient {
     /** One write at a time per client, numbered once and resent as it is. */
     private synchronized void write(WriteKind kind, String key, String value) {
         KvWrite write = new KvWrite(kind, key, value, clientId, ++seq);
-        retry.until(kind + " " + key, () -> attempt(replica -> rpc.call(replica, KvApi.write(kind), write)));
-    }
-
-    private synchronized <T> Optional<T> attempt(Function<String, Optional<T>> call) {
-        String replica = replicas.get(current);
-        try {
-            Optional<T> answer = call.apply(replica);
-            if (answer.isEmpty()) {
-                current = (current + 1) % replicas.size();
-            }
-            return answer;
-        } catch (ProblemException e) {
-            if (!TRY_ANOTHER.contains(e.code())) {
-                throw e;
-            }
-            current = (current + 1) % replicas.size();
-            return Optional.empty();
-        }
+        replicas.until(kind + " " + key, replica -> rpc.call(replica, KvApi.write(kind), write));
     }
 }
