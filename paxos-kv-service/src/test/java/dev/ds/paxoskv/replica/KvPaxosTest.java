@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -44,26 +45,8 @@ class KvPaxosTest {
             }
             assertThat(ck.get("nothing")).isEmpty();
 
-            HistoryRecorder recorder = new HistoryRecorder();
             int clients = 4;
-            ExecutorService pool = Executors.newFixedThreadPool(clients);
-            List<Future<?>> done = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                int client = c;
-                done.add(pool.submit(() -> {
-                    KvClient mine = new RecordingKvClient(h.client("concurrent" + client, client % 3), recorder, client);
-                    for (int i = 0; i < 25; i++) {
-                        mine.append("k", Appends.element(client, i));
-                        mine.get("k");
-                    }
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get(KvPaxosHarness.DEADLINE.toSeconds() * 2, TimeUnit.SECONDS);
-            }
-            pool.shutdownNow();
-            CheckResult result = LinearizabilityChecker.check(recorder.history(), Duration.ofSeconds(10));
-            assertThat(result.isOk()).as("%s", result).isTrue();
+            appendConcurrentlyAndCheck(clients, 25, client -> h.client("concurrent" + client, client % 3));
             String value = ck.get("k").orElseThrow();
             for (int c = 0; c < clients; c++) {
                 Appends.check(value, c, 25);
@@ -129,26 +112,8 @@ class KvPaxosTest {
         try (KvPaxosHarness h = new KvPaxosHarness("kvpaxos-unreliable", 3)) {
             h.servers.startAll();
             h.servers.setUnreliable(true);
-            HistoryRecorder recorder = new HistoryRecorder();
             int clients = 3;
-            ExecutorService pool = Executors.newFixedThreadPool(clients);
-            List<Future<?>> done = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                int client = c;
-                done.add(pool.submit(() -> {
-                    KvClient mine = new RecordingKvClient(h.client("u" + client), recorder, client);
-                    for (int i = 0; i < 15; i++) {
-                        mine.append("k", Appends.element(client, i));
-                        mine.get("k");
-                    }
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get(KvPaxosHarness.DEADLINE.toSeconds() * 2, TimeUnit.SECONDS);
-            }
-            pool.shutdownNow();
-            CheckResult result = LinearizabilityChecker.check(recorder.history(), Duration.ofSeconds(10));
-            assertThat(result.isOk()).as("%s", result).isTrue();
+            appendConcurrentlyAndCheck(clients, 15, client -> h.client("u" + client));
             h.servers.setUnreliable(false);
             String value = h.client("final").get("k").orElseThrow();
             for (int c = 0; c < clients; c++) {
@@ -245,6 +210,33 @@ class KvPaxosTest {
                 Appends.check(value, c, counts[c]);
             }
         }
+    }
+
+    /**
+     * Clients append their elements to one key and read it after each append, all at once; the
+     * recorded history must be linearizable.
+     */
+    private static void appendConcurrentlyAndCheck(int clients, int appends, IntFunction<KvClient> clientFor)
+            throws Exception {
+        HistoryRecorder recorder = new HistoryRecorder();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> done = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            done.add(pool.submit(() -> {
+                KvClient mine = new RecordingKvClient(clientFor.apply(client), recorder, client);
+                for (int i = 0; i < appends; i++) {
+                    mine.append("k", Appends.element(client, i));
+                    mine.get("k");
+                }
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get(KvPaxosHarness.DEADLINE.toSeconds() * 2, TimeUnit.SECONDS);
+        }
+        pool.shutdownNow();
+        CheckResult result = LinearizabilityChecker.check(recorder.history(), Duration.ofSeconds(10));
+        assertThat(result.isOk()).as("%s", result).isTrue();
     }
 
     /** A condition that becomes true once {@code duration} has passed: a bounded, deadline-checked pause. */
