@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -33,6 +34,12 @@ import org.slf4j.LoggerFactory;
  *       whose number is not above it is answered from the table, not applied again.
  *   <li><b>Answer after apply.</b> A submitter's future completes only when the instance holding
  *       its command has been applied here, so its answer reflects every earlier decision.
+ *   <li><b>Catch up by snapshot.</b> When the next instance to apply is already forgotten (every
+ *       peer has snapshotted past it — typically this replica lost its disk), the log cannot bring
+ *       this replica up to date: it is {@linkplain Status#behind() behind} and serves nothing until
+ *       it installs a peer's snapshot ({@link #install}) taken at or after that instance. A peer
+ *       hands out its current state ({@link #snapshotFor}), which is never older than what the log
+ *       has forgotten: every peer calls {@code done} only up to what its own state covers.
  * </ol>
  *
  * <p>Thread-safe: every method is a short transition under the object's lock. A driver calls
@@ -187,13 +194,67 @@ public final class ReplicatedStateMachine<E extends Entry, R> {
     }
 
     private void restore(byte[] bytes) {
-        SnapshotCodec.Decoded<R> snapshot = SnapshotCodec.decode(bytes, resultType);
+        restore(SnapshotCodec.decode(bytes, resultType));
+    }
+
+    private void restore(SnapshotCodec.Decoded<R> snapshot) {
         machine.restore(snapshot.machine());
         table.clear();
         snapshot.table().forEach((client, applied) -> table.put(client, new Applied<>(applied.seq(), applied.result())));
         nextApply = snapshot.applied() + 1;
         snapshotAt = snapshot.applied();
         log.info("restored the snapshot of instance {} ({} clients)", snapshot.applied(), table.size());
+    }
+
+    /**
+     * Rule 7, the giving side: this replica's current state (applied instance, at-most-once table,
+     * machine) for a peer that has applied up to {@code peerApplied}; empty when this replica is
+     * not ahead of it or is itself behind.
+     */
+    public synchronized Optional<byte[]> snapshotFor(long peerApplied) {
+        long applied = nextApply - 1;
+        if (behind || applied <= peerApplied) {
+            return Optional.empty();
+        }
+        return Optional.of(SnapshotCodec.encode(applied, table, machine.snapshot()));
+    }
+
+    /**
+     * Rule 7, the taking side: replaces this replica's state with a peer's snapshot when it is ahead
+     * of what is applied here, keeps it (with a snapshot store), and tells the log the instances it
+     * covers are done. Waiting commands the snapshot already holds are answered from its table;
+     * the others are proposed again.
+     *
+     * @return whether the snapshot was installed
+     */
+    public synchronized boolean install(byte[] bytes) {
+        if (resultType == null) {
+            throw new IllegalStateException("a replica without a result type cannot install snapshots");
+        }
+        SnapshotCodec.Decoded<R> snapshot = SnapshotCodec.decode(bytes, resultType);
+        if (snapshot.applied() < nextApply) {
+            return false;
+        }
+        long from = nextApply;
+        restore(snapshot);
+        if (snapshots != Snapshots.NONE) {
+            snapshots.save(bytes);
+        }
+        paxos.done(snapshot.applied());
+        behind = false;
+        proposedAt = -1;
+        holeTicks = 0;
+        Iterator<Waiter<E, R>> waiting = queue.iterator();
+        while (waiting.hasNext()) {
+            Waiter<E, R> waiter = waiting.next();
+            Applied<R> known = waiter.entry().clientId() == null ? null : table.get(waiter.entry().clientId());
+            if (known != null && waiter.entry().seq() <= known.seq()) {
+                waiter.result().complete(known.result());
+                waiting.remove();
+            }
+        }
+        log.info("caught up from instance {} to {} by installing a peer's snapshot", from, snapshot.applied());
+        return true;
     }
 
     /** Completes every waiter for this entry: the one that proposed it, and retries of the same client command. */

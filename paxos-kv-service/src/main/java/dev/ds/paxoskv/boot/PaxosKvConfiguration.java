@@ -2,44 +2,64 @@ package dev.ds.paxoskv.boot;
 
 import dev.ds.paxos.Paxos;
 import dev.ds.paxos.ValueCodec;
+import dev.ds.paxos.boot.GroupSettings;
 import dev.ds.paxos.core.PaxosPeer;
 import dev.ds.paxoskv.kv.KvCommand;
 import dev.ds.paxoskv.replica.KvReplica;
+import dev.ds.rpc.RpcClient;
 import dev.ds.rsm.ReplicatedStateMachine;
 import dev.ds.rsm.Snapshots;
 import dev.ds.rsm.paxos.PaxosLog;
+import dev.ds.rsm.boot.SnapshotTransferController;
+import dev.ds.rsm.runtime.CatchUp;
 import dev.ds.rsm.runtime.FileSnapshots;
+import dev.ds.rsm.runtime.SnapshotTransfer;
 import dev.ds.spring.health.ServingAutoConfiguration;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /** The replicated key/value state machine over this node's Paxos peer, and its health and metrics. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PaxosKvSettings.class)
+@Import(SnapshotTransferController.class)
 class PaxosKvConfiguration {
+
+    /** How often a replica that is behind asks the next peer for a snapshot. */
+    private static final Duration CATCH_UP_INTERVAL = Duration.ofMillis(200);
 
     /**
      * The replica, snapshotting into {@code node.data-dir}/kv when there is a data dir (durable: a
      * restart loads the snapshot and replays the Paxos log after it), or into nothing without one.
      */
     @Bean(destroyMethod = "close")
-    KvReplica kvReplica(PaxosPeer peer, PaxosKvSettings settings, @Value("${node.me}") int me,
-            @Value("${node.data-dir:}") String dataDir) {
+    KvReplica kvReplica(PaxosPeer peer, PaxosKvSettings settings, GroupSettings group, RpcClient rpc) {
         Paxos<KvCommand> paxos = new Paxos<>(peer, ValueCodec.json(KvCommand.class));
-        Snapshots snapshots = dataDir.isBlank() ? Snapshots.NONE
-                : new FileSnapshots(Path.of(dataDir, "kv", "snapshot.json"));
+        int me = group.me();
+        Snapshots snapshots = group.dataDir() == null ? Snapshots.NONE
+                : new FileSnapshots(group.dataDir().resolve("kv").resolve("snapshot.json"));
+        List<String> others = new ArrayList<>(group.peers());
+        others.remove(me);
         // Entry ids must never repeat across restarts: a random incarnation per start.
         return new KvReplica("kv-" + me, new PaxosLog<>(paxos), me + "/" + UUID.randomUUID(),
-                settings.opTimeout(), settings.maxQueued(), snapshots, settings.snapshotEvery());
+                settings.opTimeout(), settings.maxQueued(), snapshots, settings.snapshotEvery(),
+                CatchUp.from(rpc, others, CATCH_UP_INTERVAL));
+    }
+
+    /** Catch-up by snapshot: a peer's replica answers a replica the log has left behind. */
+    @Bean
+    SnapshotTransfer.Source snapshotSource(KvReplica replica) {
+        return replica::snapshot;
     }
 
     @Bean

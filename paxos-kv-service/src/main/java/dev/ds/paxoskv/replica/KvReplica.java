@@ -8,10 +8,13 @@ import dev.ds.paxoskv.kv.KvResult;
 import dev.ds.paxoskv.kv.KvStore;
 import dev.ds.rpc.ErrorCode;
 import dev.ds.rpc.ProblemException;
+import dev.ds.rpc.memory.InMemoryNetwork;
 import dev.ds.rsm.Log;
 import dev.ds.rsm.ReplicatedStateMachine;
 import dev.ds.rsm.Snapshots;
+import dev.ds.rsm.runtime.CatchUp;
 import dev.ds.rsm.runtime.Replica;
+import dev.ds.rsm.runtime.SnapshotTransfer;
 import dev.ds.spring.kv.KvService;
 import java.time.Duration;
 
@@ -27,14 +30,17 @@ public final class KvReplica implements KvService, AutoCloseable {
     private final Replica<KvCommand, KvResult> replica;
 
     public KvReplica(String name, Log<KvCommand> log, String incarnation, Duration timeout, int maxQueued) {
-        this(name, log, incarnation, timeout, maxQueued, Snapshots.NONE, 1);
+        this(name, log, incarnation, timeout, maxQueued, Snapshots.NONE, 1, CatchUp.NONE);
     }
 
-    /** A replica that snapshots its state into {@code snapshots} every {@code snapshotEvery} instances. */
+    /**
+     * A replica that snapshots its state into {@code snapshots} every {@code snapshotEvery} instances
+     * and, when the log has left it behind, installs a snapshot from {@code catchUp}'s peers.
+     */
     public KvReplica(String name, Log<KvCommand> log, String incarnation, Duration timeout, int maxQueued,
-            Snapshots snapshots, int snapshotEvery) {
+            Snapshots snapshots, int snapshotEvery, CatchUp catchUp) {
         this.replica = new Replica<>(name, new ReplicatedStateMachine<>(log, store, KvCommand::noop, incarnation,
-                maxQueued, snapshots, snapshotEvery, KvResult.class), timeout);
+                maxQueued, snapshots, snapshotEvery, KvResult.class), timeout, catchUp);
     }
 
     @Override
@@ -50,6 +56,17 @@ public final class KvReplica implements KvService, AutoCloseable {
     public WriteResult write(KvWrite write) {
         replica.execute(id -> KvCommand.write(id, write));
         return new WriteResult(write.key());
+    }
+
+    /** The giving side of catch-up, for a peer that is behind. */
+    public SnapshotTransfer.Reply snapshot(SnapshotTransfer.Request request) {
+        return replica.snapshot(request);
+    }
+
+    /** Serves catch-up on an in-memory network. */
+    public KvReplica serveOn(InMemoryNetwork.Server server) {
+        replica.serveOn(server);
+        return this;
     }
 
     public ReplicatedStateMachine.Status status() {

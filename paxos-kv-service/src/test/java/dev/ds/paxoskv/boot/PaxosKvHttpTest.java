@@ -9,28 +9,30 @@ import dev.ds.rpc.Wire;
 import dev.ds.rpc.http.HttpRpcClient;
 import dev.ds.rpc.http.HttpSettings;
 import dev.ds.testkit.cluster.Await;
+import dev.ds.testkit.http.LocalHttp;
 import dev.ds.testkit.history.HistoryRecorder;
 import dev.ds.testkit.kv.Appends;
 import dev.ds.testkit.kv.RecordingKvClient;
 import dev.ds.testkit.linearizability.CheckResult;
 import dev.ds.testkit.linearizability.LinearizabilityChecker;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,9 +40,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Three Paxos key/value replicas as users run them (real Spring contexts, RocksDB, HTTP), five
- * clients through the client library, and one replica cut off and healed through the chaos API
- * meanwhile: the recorded history is linearizable and every append is there once.
+ * Three Paxos key/value replicas as users run them (real Spring contexts, RocksDB, HTTP): five
+ * clients through the client library while one replica is cut off, then while every replica drops
+ * requests and replies, all through the chaos API (the recorded history is linearizable and every
+ * append is there once); a whole group restarted on its data dirs; one replica's disk wiped.
  */
 class PaxosKvHttpTest {
 
@@ -51,7 +54,6 @@ class PaxosKvHttpTest {
 
     private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
     private final HttpRpcClient rpc = new HttpRpcClient(Wire.mapper(), HttpSettings.DEFAULTS);
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @AfterEach
     void stop() {
@@ -61,13 +63,8 @@ class PaxosKvHttpTest {
 
     @Test
     void fiveClientsThroughAPartitionAndHealStayLinearizable() throws Exception {
-        List<String> peers = new ArrayList<>();
-        List<Integer> ports = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            int port = freePort();
-            ports.add(port);
-            peers.add("http://127.0.0.1:" + port);
-        }
+        List<Integer> ports = LocalHttp.freePorts(3);
+        List<String> peers = LocalHttp.baseUrls(ports);
         for (int i = 0; i < 3; i++) {
             nodes.add(new SpringApplicationBuilder(PaxosKvApplication.class).run(
                     "--server.port=" + ports.get(i), "--node.peers=" + String.join(",", peers), "--node.me=" + i,
@@ -76,11 +73,12 @@ class PaxosKvHttpTest {
         }
         // A fresh group first finishes its start-up rejoin, which needs every replica (paxos/README).
         for (String peer : peers) {
-            Await.until(peer + " voting", DEADLINE, () -> send(HttpRequest.newBuilder(URI.create(peer + "/actuator/health"))
-                    .build()).contains("\"voting\":true"));
+            Await.until(peer + " voting", DEADLINE, () -> LocalHttp.get(peer + "/actuator/health").contains("\"voting\":true"));
         }
         HistoryRecorder recorder = new HistoryRecorder();
         int clients = 5;
+        int rounds = 16;
+        AtomicInteger completed = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<?>> done = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
@@ -90,17 +88,23 @@ class PaxosKvHttpTest {
                 Collections.rotate(order, -client);
                 KvClient ck = new RecordingKvClient(new PaxosKvClient(rpc, order, new Retry(DEADLINE), "c" + client),
                         recorder, client);
-                for (int i = 0; i < 12; i++) {
+                for (int i = 0; i < rounds; i++) {
                     ck.append("log", Appends.element(client, i));
                     ck.get("log");
+                    completed.incrementAndGet();
                 }
             }));
         }
-        // Cut replica 0 off from the others, on both sides, while the clients run; then heal.
+        // Phase 1: cut replica 0 off from the others, on both sides, while the clients run.
         chaos(peers.get(0), "{\"blockedPeers\": [\"" + peers.get(1) + "\", \"" + peers.get(2) + "\"]}");
         chaos(peers.get(1), "{\"blockedPeers\": [\"" + peers.get(0) + "\"]}");
         chaos(peers.get(2), "{\"blockedPeers\": [\"" + peers.get(0) + "\"]}");
         done.get(0).get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+        // Phase 2: heal, and make every replica's network unreliable: requests and replies dropped.
+        int beforeUnreliable = completed.get();
+        peers.forEach(peer -> chaos(peer, "{\"dropRequestRate\": 0.1, \"dropReplyRate\": 0.1}"));
+        Await.until("clients progressing on an unreliable network", DEADLINE,
+                () -> completed.get() >= Math.min(beforeUnreliable + 12, clients * rounds));
         peers.forEach(peer -> chaos(peer, null));
         for (Future<?> f : done) {
             f.get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
@@ -111,35 +115,23 @@ class PaxosKvHttpTest {
         assertThat(result.isOk()).as("%s", result).isTrue();
         String value = new PaxosKvClient(rpc, peers, new Retry(DEADLINE), "reader").get("log").orElseThrow();
         for (int c = 0; c < clients; c++) {
-            Appends.check(value, c, 12);
+            Appends.check(value, c, rounds);
         }
-        assertThat(send(HttpRequest.newBuilder(URI.create(peers.get(0) + "/actuator/prometheus")).build()))
+        assertThat(LocalHttp.get(peers.get(0) + "/actuator/prometheus"))
                 .as("the cut-off replica timed out rather than answer alone")
                 .contains("outcome=\"ErrTimeout\"");
-        assertThat(send(HttpRequest.newBuilder(URI.create(peers.get(0) + "/actuator/paxos")).build()))
+        assertThat(LocalHttp.get(peers.get(0) + "/actuator/paxos"))
                 .contains("\"min\"", "\"max\"", "\"retained\"");
     }
 
     @Test
     void allReplicasStoppedAndRestartedOnTheirDataDirsKeepEveryAcknowledgedWrite() throws Exception {
-        List<Integer> ports = List.of(freePort(), freePort(), freePort());
-        List<String> peers = ports.stream().map(port -> "http://127.0.0.1:" + port).toList();
-        startGroup(ports, peers);
-        PaxosKvClient writer = new PaxosKvClient(rpc, peers, new Retry(DEADLINE), "writer");
-        for (int i = 0; i < 40; i++) {
-            writer.put("key" + i, "value" + i);
-        }
+        List<Integer> ports = LocalHttp.freePorts(3);
+        List<String> peers = LocalHttp.baseUrls(ports);
+        PaxosKvClient writer = startGroupWithFortyKeys(ports, peers);
         writer.append("key0", "+");
-        // Make every replica's log forget the early instances, so a restart can only recover them
-        // from snapshots. Done values travel on Paxos messages, so each replica must propose (a read
-        // through it) to hear the others' and forget.
-        for (String peer : peers) {
-            PaxosKvClient through = new PaxosKvClient(rpc, List.of(peer), new Retry(DEADLINE), "through-" + peer);
-            Await.until(peer + " forgetting instances below 16", DEADLINE, () -> {
-                through.get("key1");
-                return paxosMin(peer) >= 16;
-            });
-        }
+        // The early instances forgotten everywhere: a restart can only recover them from snapshots.
+        forgetEarlyInstances(peers, 16);
         nodes.forEach(ConfigurableApplicationContext::close);
         nodes.clear();
 
@@ -154,8 +146,67 @@ class PaxosKvHttpTest {
         assertThat(reader.get("key0")).as("the writer's next write after the restart").contains("value0++");
     }
 
+    @Test
+    void aWipedReplicaRejoinsAndCatchesUpBySnapshotTransfer() throws Exception {
+        List<Integer> ports = LocalHttp.freePorts(3);
+        List<String> peers = LocalHttp.baseUrls(ports);
+        PaxosKvClient writer = startGroupWithFortyKeys(ports, peers);
+        forgetEarlyInstances(peers, 16);
+
+        // Replica 2 loses its disk: stopped, its data dir deleted, started again empty.
+        nodes.remove(2).close();
+        deleteRecursively(dataDirs.resolve("r2"));
+        for (int i = 40; i < 50; i++) {
+            writer.put("key" + i, "value" + i);
+        }
+        nodes.add(startNode(ports, peers, 2));
+        String wiped = peers.get(2);
+        Await.until(wiped + " ready after catching up", DEADLINE,
+                () -> LocalHttp.get(wiped + "/actuator/health/readiness")
+                        .contains("\"UP\""));
+        assertThat(paxosMin(wiped)).as("the instances it missed are forgotten: only a snapshot could bring them")
+                .isGreaterThanOrEqualTo(16);
+        PaxosKvClient throughWiped = new PaxosKvClient(rpc, List.of(wiped), new Retry(DEADLINE), "reader");
+        for (int i = 0; i < 50; i++) {
+            assertThat(throughWiped.get("key" + i)).as("key%d through the wiped replica", i).contains("value" + i);
+        }
+        throughWiped.put("after", "wipe");
+        assertThat(writer.get("after")).contains("wipe");
+    }
+
+    private PaxosKvClient startGroupWithFortyKeys(List<Integer> ports, List<String> peers) {
+        startGroup(ports, peers);
+        PaxosKvClient writer = new PaxosKvClient(rpc, peers, new Retry(DEADLINE), "writer");
+        for (int i = 0; i < 40; i++) {
+            writer.put("key" + i, "value" + i);
+        }
+        return writer;
+    }
+
+    /**
+     * Makes every replica's log forget the instances below {@code below}. Done values travel on
+     * Paxos messages, so each replica must propose (a read through it) to hear the others' and forget.
+     */
+    private void forgetEarlyInstances(List<String> peers, long below) {
+        for (String peer : peers) {
+            PaxosKvClient through = new PaxosKvClient(rpc, List.of(peer), new Retry(DEADLINE), "through-" + peer);
+            Await.until(peer + " forgetting instances below " + below, DEADLINE, () -> {
+                through.get("key1");
+                return paxosMin(peer) >= below;
+            });
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
     private long paxosMin(String peer) {
-        String body = send(HttpRequest.newBuilder(URI.create(peer + "/actuator/paxos")).build());
+        String body = LocalHttp.get(peer + "/actuator/paxos");
         Matcher min = Pattern.compile("\"min\":(\\d+)").matcher(body);
         return min.find() ? Long.parseLong(min.group(1)) : -1;
     }
@@ -163,36 +214,23 @@ class PaxosKvHttpTest {
     /** Starts (or restarts) the group on its data dirs, snapshotting often, and waits until every replica votes. */
     private void startGroup(List<Integer> ports, List<String> peers) {
         for (int i = 0; i < ports.size(); i++) {
-            nodes.add(new SpringApplicationBuilder(PaxosKvApplication.class).run(
-                    "--server.port=" + ports.get(i), "--node.peers=" + String.join(",", peers), "--node.me=" + i,
-                    "--node.data-dir=" + dataDirs.resolve("r" + i), "--paxoskv.snapshot-every=8"));
+            nodes.add(startNode(ports, peers, i));
         }
         for (String peer : peers) {
-            Await.until(peer + " voting", DEADLINE, () -> send(HttpRequest.newBuilder(URI.create(peer + "/actuator/health"))
-                    .build()).contains("\"voting\":true"));
+            Await.until(peer + " voting", DEADLINE, () -> LocalHttp.get(peer + "/actuator/health").contains("\"voting\":true"));
         }
+    }
+
+    private ConfigurableApplicationContext startNode(List<Integer> ports, List<String> peers, int i) {
+        return new SpringApplicationBuilder(PaxosKvApplication.class).run(
+                "--server.port=" + ports.get(i), "--node.peers=" + String.join(",", peers), "--node.me=" + i,
+                "--node.data-dir=" + dataDirs.resolve("r" + i), "--paxoskv.snapshot-every=8");
     }
 
     private void chaos(String node, String faults) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node + "/admin/chaos"));
-        send(faults == null ? request.DELETE().build() : request.PUT(HttpRequest.BodyPublishers.ofString(faults))
+        LocalHttp.send(faults == null ? request.DELETE().build() : request.PUT(HttpRequest.BodyPublishers.ofString(faults))
                 .header("Content-Type", "application/json").build());
     }
 
-    private String send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
-        } catch (IOException e) {
-            return "";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "";
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -2,6 +2,7 @@ package dev.ds.paxos.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ds.testkit.process.ChildJvm;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

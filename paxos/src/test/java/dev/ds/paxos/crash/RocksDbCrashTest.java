@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ds.paxos.storage.InstanceRecord;
 import dev.ds.paxos.storage.RocksDbStorage;
 import dev.ds.paxos.storage.StoredState;
+import dev.ds.testkit.process.ChildJvm;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

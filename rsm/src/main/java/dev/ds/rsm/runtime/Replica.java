@@ -2,11 +2,13 @@ package dev.ds.rsm.runtime;
 
 import dev.ds.rpc.ErrorCode;
 import dev.ds.rpc.ProblemException;
+import dev.ds.rpc.memory.InMemoryNetwork;
 import dev.ds.rsm.Entry;
 import dev.ds.rsm.Log;
 import dev.ds.rsm.ReplicatedStateMachine;
 import dev.ds.rsm.StateMachine;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +29,7 @@ public final class Replica<E extends Entry, R> implements AutoCloseable {
     private final ReplicatedStateMachine<E, R> rsm;
     private final RsmDriver driver;
     private final Duration timeout;
+    private final CatchUp catchUp;
 
     public Replica(String name, Log<E> log, StateMachine<E, R> machine, Function<String, E> noop, String incarnation,
             Duration timeout, int maxQueued) {
@@ -35,9 +38,39 @@ public final class Replica<E extends Entry, R> implements AutoCloseable {
 
     /** A replica over an already built state machine, for example one that keeps snapshots. */
     public Replica(String name, ReplicatedStateMachine<E, R> rsm, Duration timeout) {
+        this(name, rsm, timeout, CatchUp.NONE);
+    }
+
+    /** A replica that, when the log has left it behind, installs a snapshot from {@code catchUp}'s peers. */
+    public Replica(String name, ReplicatedStateMachine<E, R> rsm, Duration timeout, CatchUp catchUp) {
         this.rsm = rsm;
-        this.driver = new RsmDriver(name + "-rsm", MAX_IDLE, rsm::tick).start();
         this.timeout = timeout;
+        this.catchUp = catchUp;
+        this.driver = new RsmDriver(name + "-rsm", MAX_IDLE, this::tick).start();
+    }
+
+    /** The driver's step: the state machine's own work, then, if the log has left it behind, a snapshot from a peer. */
+    private boolean tick() {
+        boolean progress = rsm.tick();
+        ReplicatedStateMachine.Status status = rsm.status();
+        if (status.behind()) {
+            Optional<byte[]> snapshot = catchUp.fetch(status.applied());
+            if (snapshot.isPresent() && snapshot.get() != null && rsm.install(snapshot.get())) {
+                return true;
+            }
+        }
+        return progress;
+    }
+
+    /** Serves the snapshot side of catch-up to the group's other replicas. */
+    public SnapshotTransfer.Reply snapshot(SnapshotTransfer.Request request) {
+        return rsm.snapshotFor(request.applied()).map(SnapshotTransfer.Reply::new).orElseGet(SnapshotTransfer.Reply::none);
+    }
+
+    /** Handles the catch-up call on an in-memory network. */
+    public Replica<E, R> serveOn(InMemoryNetwork.Server server) {
+        server.handle(SnapshotTransfer.SNAPSHOT, this::snapshot);
+        return this;
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.ds.paxos.crash;
+package dev.ds.testkit.process;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,11 +14,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A second JVM running one of this module's test mains, so that a test can kill it the way a
+ * A second JVM running a main class from the test's own class path, so that a test can kill it the way a
  * machine dies: {@code destroyForcibly} is SIGKILL, no shutdown hook, no clean close. Its standard
  * output arrives line by line.
  */
-final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
 
     private static final String EOF = "\u0000end";
 
@@ -32,7 +32,7 @@ final class ChildJvm implements AutoCloseable {
         reader.start();
     }
 
-    static ChildJvm start(Class<?> main, String... args) {
+    public static ChildJvm start(Class<?> main, String... args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), main.getName()));
@@ -44,8 +44,13 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** Whether the process is still running. */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** The next line the child printed; fails if none comes in time or the child exited. */
-    String nextLine(Duration timeout) throws InterruptedException {
+    public String nextLine(Duration timeout) throws InterruptedException {
         String line = lines.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (line == null || line.equals(EOF)) {
             throw new AssertionError("the child JVM printed nothing more within " + timeout
@@ -55,12 +60,12 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** SIGKILL: the process ends wherever it is. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
     }
 
-    int waitForExit(Duration timeout) throws InterruptedException {
+    public int waitForExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("the child JVM did not exit within " + timeout);
         }

@@ -1,0 +1,2 @@
+/** Helpers for tests of real nodes on the loopback interface. */
+package dev.ds.testkit.http;
