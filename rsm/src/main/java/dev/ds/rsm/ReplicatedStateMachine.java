@@ -69,6 +69,9 @@ public final class ReplicatedStateMachine<E extends Entry, R> {
     private final int snapshotEvery;
     private final Class<R> resultType;
     private long snapshotAt = -1;
+    private long duplicates;
+    private long snapshotBytes;
+    private long installs;
 
     /**
      * @param noop makes a no-op entry with the given id
@@ -118,6 +121,7 @@ public final class ReplicatedStateMachine<E extends Entry, R> {
         CompletableFuture<R> result = new CompletableFuture<>();
         Applied<R> known = entry.clientId() == null ? null : table.get(entry.clientId());
         if (known != null && entry.seq() <= known.seq()) {
+            duplicates++;
             result.complete(known.result());
             return result;
         }
@@ -172,6 +176,7 @@ public final class ReplicatedStateMachine<E extends Entry, R> {
         if (!entry.isNoop()) {
             Applied<R> known = entry.clientId() == null ? null : table.get(entry.clientId());
             if (known != null && entry.seq() <= known.seq()) {
+                duplicates++;
                 result = known.result();
             } else {
                 result = machine.apply(entry);
@@ -187,17 +192,20 @@ public final class ReplicatedStateMachine<E extends Entry, R> {
         if (snapshots == Snapshots.NONE) {
             paxos.done(applied);
         } else if (applied - snapshotAt >= snapshotEvery) {
-            snapshots.save(SnapshotCodec.encode(applied, table, machine.snapshot()));
+            byte[] snapshot = SnapshotCodec.encode(applied, table, machine.snapshot());
+            snapshots.save(snapshot);
+            snapshotBytes = snapshot.length;
             snapshotAt = applied;
             paxos.done(applied);
         }
     }
 
     private void restore(byte[] bytes) {
-        restore(SnapshotCodec.decode(bytes, resultType));
+        restore(bytes, SnapshotCodec.decode(bytes, resultType));
     }
 
-    private void restore(SnapshotCodec.Decoded<R> snapshot) {
+    private void restore(byte[] bytes, SnapshotCodec.Decoded<R> snapshot) {
+        snapshotBytes = bytes.length;
         machine.restore(snapshot.machine());
         table.clear();
         snapshot.table().forEach((client, applied) -> table.put(client, new Applied<>(applied.seq(), applied.result())));
@@ -236,7 +244,8 @@ public final class ReplicatedStateMachine<E extends Entry, R> {
             return false;
         }
         long from = nextApply;
-        restore(snapshot);
+        restore(bytes, snapshot);
+        installs++;
         if (snapshots != Snapshots.NONE) {
             snapshots.save(bytes);
         }
@@ -286,7 +295,7 @@ public final class ReplicatedStateMachine<E extends Entry, R> {
 
     /** A snapshot for health and metrics. */
     public synchronized Status status() {
-        return new Status(nextApply - 1, queue.size(), table.size(), behind);
+        return new Status(nextApply - 1, queue.size(), table.size(), behind, duplicates, snapshotBytes, installs);
     }
 
     /**
@@ -294,8 +303,13 @@ public final class ReplicatedStateMachine<E extends Entry, R> {
      * @param queued commands waiting for a decision
      * @param clients clients in the at-most-once table
      * @param behind whether the log forgot instances this replica still needs
+     * @param duplicates commands answered from the at-most-once table: client retries of something
+     *     already applied, whether caught at submission or as a second decided copy
+     * @param snapshotBytes the size of the latest snapshot saved, restored or installed here
+     * @param installs snapshots installed from peers (catch-up)
      */
-    public record Status(long applied, int queued, int clients, boolean behind) { }
+    public record Status(long applied, int queued, int clients, boolean behind, long duplicates, long snapshotBytes,
+            long installs) { }
 
     private record Waiter<E, R>(E entry, CompletableFuture<R> result) { }
 

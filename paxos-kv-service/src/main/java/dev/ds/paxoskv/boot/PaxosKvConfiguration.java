@@ -15,6 +15,7 @@ import dev.ds.rsm.runtime.CatchUp;
 import dev.ds.rsm.runtime.FileSnapshots;
 import dev.ds.rsm.runtime.SnapshotTransfer;
 import dev.ds.spring.health.ServingAutoConfiguration;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -70,6 +71,7 @@ class PaxosKvConfiguration {
                     .withDetail("applied", status.applied())
                     .withDetail("queued", status.queued())
                     .withDetail("behind", status.behind())
+                    .withDetail("snapshotBytes", status.snapshotBytes())
                     .withDetail("keys", replica.keys())
                     .build();
         };
@@ -89,6 +91,12 @@ class PaxosKvConfiguration {
             Gauge.builder("paxoskv.queued", replica, r -> r.status().queued())
                     .description("Requests waiting for a decision").register(registry);
             Gauge.builder("paxoskv.keys", replica, KvReplica::keys).description("Keys held").register(registry);
+            FunctionCounter.builder("paxoskv.duplicates", replica, r -> r.status().duplicates())
+                    .description("Client retries answered from the at-most-once table").register(registry);
+            Gauge.builder("paxoskv.snapshot.bytes", replica, r -> r.status().snapshotBytes())
+                    .description("Size of the latest snapshot").baseUnit("bytes").register(registry);
+            FunctionCounter.builder("paxoskv.snapshot.installs", replica, r -> r.status().installs())
+                    .description("Snapshots installed from peers to catch up").register(registry);
         };
     }
 }

@@ -170,6 +170,8 @@ class PaxosKvHttpTest {
         for (int i = 0; i < 50; i++) {
             assertThat(throughWiped.get("key" + i)).as("key%d through the wiped replica", i).contains("value" + i);
         }
+        assertThat(LocalHttp.get(wiped + "/actuator/prometheus"))
+                .as("the catch-up is visible to an operator").containsPattern("paxoskv_snapshot_installs_total(\\{[^}]*})? [1-9]");
         throughWiped.put("after", "wipe");
         assertThat(writer.get("after")).contains("wipe");
     }
