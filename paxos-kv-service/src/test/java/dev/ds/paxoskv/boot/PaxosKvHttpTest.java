@@ -8,6 +8,7 @@ import dev.ds.client.paxoskv.PaxosKvClient;
 import dev.ds.rpc.Wire;
 import dev.ds.rpc.http.HttpRpcClient;
 import dev.ds.rpc.http.HttpSettings;
+import dev.ds.testkit.browser.HeadlessChromium;
 import dev.ds.testkit.cluster.Await;
 import dev.ds.testkit.http.LocalHttp;
 import dev.ds.testkit.history.HistoryRecorder;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -34,6 +36,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -183,6 +186,25 @@ class PaxosKvHttpTest {
             writer.put("key" + i, "value" + i);
         }
         return writer;
+    }
+
+    @Test
+    void theStatusPageShowsTheReplicaAndItsPaxosLogInABrowser() throws Exception {
+        Optional<HeadlessChromium> browser = HeadlessChromium.find();
+        Assumptions.assumeTrue(browser.isPresent(), "no chromium installed: the status page is not rendered");
+        List<Integer> ports = LocalHttp.freePorts(3);
+        List<String> peers = LocalHttp.baseUrls(ports);
+        startGroupWithFortyKeys(ports, peers);
+
+        String dom = browser.get().dumpDom(peers.get(0) + "/");
+        assertThat(dom).as("the page rendered the node's health components")
+                .contains("id=\"component-paxosKv\"", "id=\"component-paxos\"", "applied", "voting", "retained")
+                .containsPattern("id=\"ready\" class=\"badge UP\"");
+        Matcher applied = Pattern.compile("<td>applied</td><td>(\\d+)</td>").matcher(dom);
+        assertThat(applied.find()).as("the applied instance is on the page: %s", dom).isTrue();
+        assertThat(Long.parseLong(applied.group(1))).as("forty puts applied").isGreaterThanOrEqualTo(39);
+        browser.get().screenshot(peers.get(0) + "/", HeadlessChromium.screenshotDir().resolve("status-page-paxos-kv.png"),
+                1100, 700);
     }
 
     /**

@@ -1,0 +1,2 @@
+/** A headless browser for tests of what users see. */
+package dev.ds.testkit.browser;
