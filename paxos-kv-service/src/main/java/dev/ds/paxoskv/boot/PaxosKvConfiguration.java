@@ -19,9 +19,6 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
@@ -36,9 +33,6 @@ import org.springframework.context.annotation.Import;
 @Import(SnapshotTransferController.class)
 class PaxosKvConfiguration {
 
-    /** How often a replica that is behind asks the next peer for a snapshot. */
-    private static final Duration CATCH_UP_INTERVAL = Duration.ofMillis(200);
-
     /**
      * The replica, snapshotting into {@code node.data-dir}/kv when there is a data dir (durable: a
      * restart loads the snapshot and replays the Paxos log after it), or into nothing without one.
@@ -49,12 +43,10 @@ class PaxosKvConfiguration {
         int me = group.me();
         Snapshots snapshots = group.dataDir() == null ? Snapshots.NONE
                 : new FileSnapshots(group.dataDir().resolve("kv").resolve("snapshot.json"));
-        List<String> others = new ArrayList<>(group.peers());
-        others.remove(me);
         // Entry ids must never repeat across restarts: a random incarnation per start.
         return new KvReplica("kv-" + me, new PaxosLog<>(paxos), me + "/" + UUID.randomUUID(),
                 settings.opTimeout(), settings.maxQueued(), snapshots, settings.snapshotEvery(),
-                CatchUp.from(rpc, others, CATCH_UP_INTERVAL));
+                CatchUp.fromGroup(rpc, group.peers(), me));
     }
 
     /** Catch-up by snapshot: a peer's replica answers a replica the log has left behind. */

@@ -3,6 +3,7 @@ package dev.ds.rsm.runtime;
 import dev.ds.rpc.ProblemException;
 import dev.ds.rpc.RpcClient;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -29,6 +30,16 @@ public final class CatchUp {
         this.rpc = rpc;
         this.peers = List.copyOf(peers);
         this.intervalNanos = interval.toNanos();
+    }
+
+    /** How often a replica that is behind asks the next peer, by default. */
+    public static final Duration INTERVAL = Duration.ofMillis(200);
+
+    /** Asks the other replicas of a group ({@code peers} without index {@code me}), one every {@link #INTERVAL}. */
+    public static CatchUp fromGroup(RpcClient rpc, List<String> peers, int me) {
+        List<String> others = new ArrayList<>(peers);
+        others.remove(me);
+        return from(rpc, others, INTERVAL);
     }
 
     /** Asks {@code peers} (the other replicas' addresses) through {@code rpc}, one every {@code interval}. */

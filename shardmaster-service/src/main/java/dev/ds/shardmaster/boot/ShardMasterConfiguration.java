@@ -3,23 +3,26 @@ package dev.ds.shardmaster.boot;
 import dev.ds.api.shardmaster.Config;
 import dev.ds.paxos.Paxos;
 import dev.ds.paxos.ValueCodec;
+import dev.ds.paxos.boot.GroupSettings;
 import dev.ds.paxos.core.PaxosPeer;
+import dev.ds.rpc.RpcClient;
 import dev.ds.rsm.ReplicatedStateMachine;
 import dev.ds.rsm.Snapshots;
+import dev.ds.rsm.boot.SnapshotTransferController;
 import dev.ds.rsm.paxos.PaxosLog;
+import dev.ds.rsm.runtime.CatchUp;
 import dev.ds.rsm.runtime.FileSnapshots;
+import dev.ds.rsm.runtime.SnapshotTransfer;
 import dev.ds.shardmaster.master.MasterCommand;
 import dev.ds.shardmaster.replica.ShardMasterReplica;
 import dev.ds.spring.health.ServingAutoConfiguration;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import java.nio.file.Path;
 import java.util.IntSummaryStatistics;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -30,7 +33,7 @@ import org.springframework.context.annotation.Import;
 /** The replicated shard master over this node's Paxos peer, its REST API, health and metrics. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ShardMasterSettings.class)
-@Import(ShardMasterController.class)
+@Import({ShardMasterController.class, SnapshotTransferController.class})
 class ShardMasterConfiguration {
 
     /** Configurations change rarely: a snapshot every few changes keeps the log short and restarts quick. */
@@ -41,14 +44,22 @@ class ShardMasterConfiguration {
      * is a data dir (a restart loads the snapshot and replays the Paxos log after it).
      */
     @Bean(destroyMethod = "close")
-    ShardMasterReplica shardMasterReplica(PaxosPeer peer, ShardMasterSettings settings, @Value("${node.me}") int me,
-            @Value("${node.data-dir:}") String dataDir) {
+    ShardMasterReplica shardMasterReplica(PaxosPeer peer, ShardMasterSettings settings, GroupSettings group,
+            RpcClient rpc) {
         Paxos<MasterCommand> paxos = new Paxos<>(peer, ValueCodec.json(MasterCommand.class));
-        Snapshots snapshots = dataDir.isBlank() ? Snapshots.NONE
-                : new FileSnapshots(Path.of(dataDir, "shardmaster", "snapshot.json"));
+        int me = group.me();
+        Snapshots snapshots = group.dataDir() == null ? Snapshots.NONE
+                : new FileSnapshots(group.dataDir().resolve("shardmaster").resolve("snapshot.json"));
         // Entry ids must never repeat across restarts: a random incarnation per start.
         return new ShardMasterReplica("shardmaster-" + me, new PaxosLog<>(paxos), me + "/" + UUID.randomUUID(),
-                settings.shards(), settings.opTimeout(), settings.maxQueued(), snapshots, SNAPSHOT_EVERY);
+                settings.shards(), settings.opTimeout(), settings.maxQueued(), snapshots, SNAPSHOT_EVERY,
+                CatchUp.fromGroup(rpc, group.peers(), me));
+    }
+
+    /** Catch-up by snapshot: this replica answers a peer the log has left behind. */
+    @Bean
+    SnapshotTransfer.Source snapshotSource(ShardMasterReplica replica) {
+        return replica::snapshot;
     }
 
     @Bean

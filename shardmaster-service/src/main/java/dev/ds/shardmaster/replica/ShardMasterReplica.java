@@ -9,7 +9,9 @@ import dev.ds.rpc.ProblemException;
 import dev.ds.rsm.Log;
 import dev.ds.rsm.ReplicatedStateMachine;
 import dev.ds.rsm.Snapshots;
+import dev.ds.rsm.runtime.CatchUp;
 import dev.ds.rsm.runtime.Replica;
+import dev.ds.rsm.runtime.SnapshotTransfer;
 import dev.ds.shardmaster.master.MasterCommand;
 import dev.ds.shardmaster.master.MasterResult;
 import dev.ds.shardmaster.master.ShardMaster;
@@ -30,15 +32,23 @@ public final class ShardMasterReplica implements AutoCloseable {
 
     public ShardMasterReplica(String name, Log<MasterCommand> log, String incarnation, int nShards,
             Duration timeout, int maxQueued) {
-        this(name, log, incarnation, nShards, timeout, maxQueued, Snapshots.NONE, 1);
+        this(name, log, incarnation, nShards, timeout, maxQueued, Snapshots.NONE, 1, CatchUp.NONE);
     }
 
-    /** A replica that snapshots every configuration into {@code snapshots} every {@code snapshotEvery} instances. */
+    /**
+     * A replica that snapshots every configuration into {@code snapshots} every {@code snapshotEvery}
+     * instances and, when the log has left it behind, installs a snapshot from {@code catchUp}'s peers.
+     */
     public ShardMasterReplica(String name, Log<MasterCommand> log, String incarnation, int nShards,
-            Duration timeout, int maxQueued, Snapshots snapshots, int snapshotEvery) {
+            Duration timeout, int maxQueued, Snapshots snapshots, int snapshotEvery, CatchUp catchUp) {
         this.master = new ShardMaster(nShards);
         this.replica = new Replica<>(name, new ReplicatedStateMachine<>(log, master, MasterCommand::noop, incarnation,
-                maxQueued, snapshots, snapshotEvery, MasterResult.class), timeout);
+                maxQueued, snapshots, snapshotEvery, MasterResult.class), timeout, catchUp);
+    }
+
+    /** The giving side of catch-up, for a peer that is behind. */
+    public SnapshotTransfer.Reply snapshot(SnapshotTransfer.Request request) {
+        return replica.snapshot(request);
     }
 
     public void join(Join join) {

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -105,21 +106,59 @@ class ShardMasterTest {
             ShardMasterClient ck = h.client("ck");
             ck.join(503, servers(503));
             ck.join(504, servers(504));
-            int n = ShardMasterHarness.N_SHARDS;
-            for (int shard = 0; shard < n; shard++) {
-                ck.move(shard, shard < n / 2 ? 503 : 504);
-            }
-            for (int i = 0; i < N_SERVERS; i++) {
-                Config config = h.client("reader" + i, i).latest();
-                for (int shard = 0; shard < n; shard++) {
-                    assertThat(config.owner(shard)).as("owner of shard %d at replica %d", shard, i)
-                            .isEqualTo(shard < n / 2 ? 503L : 504L);
+            Config previous = ck.latest();
+            check(previous, gids(503, 504));
+            // Every shard goes to each group in turn; no rebalancing happens between moves.
+            List<Config> made = new ArrayList<>();
+            List<Long> expected = new ArrayList<>(previous.shards());
+            for (int shard = 0; shard < previous.nShards(); shard++) {
+                for (long gid : new long[] {503, 504}) {
+                    boolean changes = expected.get(shard) != gid;
+                    ck.move(shard, gid);
+                    expected.set(shard, gid);
+                    Config after = ck.latest();
+                    assertThat(after.num()).as("number after moving shard %d to %d", shard, gid)
+                            .isBetween(previous.num() + (changes ? 1 : 0), previous.num() + 1);
+                    assertThat(after.shards()).as("shards after moving shard %d to %d", shard, gid)
+                            .isEqualTo(expected);
+                    assertThat(after.groups()).isEqualTo(previous.groups());
+                    made.add(after);
+                    previous = after;
                 }
             }
-            assertThatThrownBy(() -> ck.move(0, 505)).isInstanceOfSatisfying(ProblemException.class,
-                    e -> assertThat(e.code()).isEqualTo(ErrorCode.ErrBadRequest));
-            assertThatThrownBy(() -> ck.move(n, 503)).isInstanceOfSatisfying(ProblemException.class,
+            for (int i = 0; i < N_SERVERS; i++) {
+                ShardMasterClient reader = h.client("reader" + i, i);
+                for (Config past : made) {
+                    assertThat(reader.query(past.num())).as("configuration %d at replica %d", past.num(), i)
+                            .contains(past);
+                }
+            }
+            assertThat(previous.shards()).as("every shard moved to 504 last").containsOnly(504L);
+
+            // The next Join and Leave rebalance away from the moves, moving only what must move.
+            ck.join(505, servers(505));
+            Config joined = ck.latest();
+            check(joined, gids(503, 504, 505));
+            // 504 held every shard, so it keeps the largest quota, ceil(n / 3), and only the rest move.
+            int n = joined.nShards();
+            long moved = IntStream.range(0, n).filter(shard -> joined.owner(shard) != 504).count();
+            assertThat(moved).as("shards moved by the join: %s", joined.shards()).isEqualTo(n - (n + 2) / 3);
+            ck.leave(504);
+            Config left = ck.latest();
+            check(left, gids(503, 505));
+            for (int shard = 0; shard < left.nShards(); shard++) {
+                if (joined.owner(shard) != 504) {
+                    assertThat(left.owner(shard)).as("shard %d of a remaining group after the leave", shard)
+                            .isEqualTo(joined.owner(shard));
+                }
+            }
+
+            assertThatThrownBy(() -> ck.move(0, 504)).as("a move to a group that left")
+                    .isInstanceOfSatisfying(ProblemException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.ErrBadRequest));
+            assertThatThrownBy(() -> ck.move(left.nShards(), 503)).isInstanceOfSatisfying(ProblemException.class,
                     e -> assertThat(e.detail()).startsWith("shard:"));
+            assertThat(ck.latest()).as("refused moves change nothing").isEqualTo(left);
         }
     }
 
