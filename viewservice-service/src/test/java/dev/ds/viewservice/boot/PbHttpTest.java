@@ -9,6 +9,7 @@ import dev.ds.client.view.ViewServiceClient;
 import dev.ds.rpc.Wire;
 import dev.ds.rpc.http.HttpRpcClient;
 import dev.ds.rpc.http.HttpSettings;
+import dev.ds.testkit.browser.HeadlessChromium;
 import dev.ds.testkit.cluster.Await;
 import dev.ds.testkit.kv.Appends;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,6 +33,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -93,6 +96,36 @@ class PbHttpTest {
         PbClient reader = new PbClient(rpc, viewService, new Retry(DEADLINE), "reader");
         assertThat(acknowledged).hasSize(240);
         acknowledged.forEach((key, value) -> assertThat(reader.get(key)).as(key).contains(value));
+    }
+
+    @Test
+    void theStatusPagesShowThePrimaryAndTheBackupInABrowser() throws Exception {
+        Optional<HeadlessChromium> browser = HeadlessChromium.find();
+        Assumptions.assumeTrue(browser.isPresent(), "no chromium installed: the status page is not rendered");
+        startCluster(2);
+        ViewServiceClient views = new ViewServiceClient(rpc, viewService);
+        Await.until("a primary with a backup", DEADLINE, () -> {
+            View v = views.view();
+            return v.primary() != null && v.backup() != null && health(v.primary()).contains("\"serving\":true");
+        });
+        View view = views.view();
+        new PbClient(rpc, viewService, new Retry(DEADLINE), "page").put("greeting", "hello");
+
+        String primary = browser.get().dumpDom(view.primary() + "/");
+        assertThat(primary).as("the primary's page")
+                .contains("id=\"component-pbServer\"", "<td>role</td><td>primary</td>", "<td>keys</td><td>1</td>")
+                .containsPattern("id=\"ready\" class=\"badge UP\"");
+        String backup = browser.get().dumpDom(view.backup() + "/");
+        assertThat(backup).as("the backup's page: up, but not ready (only the primary serves)")
+                .contains("<td>role</td><td>backup</td>")
+                .containsPattern("id=\"status\" class=\"badge UP\"")
+                .containsPattern("id=\"ready\" class=\"badge OUT_OF_SERVICE\"");
+        String viewPage = browser.get().dumpDom(viewService + "/");
+        assertThat(viewPage).as("the view service's page").contains("id=\"component-viewService\"", "primaryAcked");
+        browser.get().screenshot(view.primary() + "/", HeadlessChromium.screenshotDir().resolve("status-page-8001.png"),
+                1100, 600);
+        browser.get().screenshot(view.backup() + "/", HeadlessChromium.screenshotDir().resolve("status-page-8002.png"),
+                1100, 600);
     }
 
     @Test
