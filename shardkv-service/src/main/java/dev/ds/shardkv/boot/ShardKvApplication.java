@@ -1,10 +1,19 @@
 package dev.ds.shardkv.boot;
 
 import dev.ds.spring.boot.DsApplication;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Import;
 
-/** The shardkv-service entry point. The protocol arrives with its issue; today the node serves only Actuator and OpenAPI. */
-@SpringBootApplication
+/**
+ * One replica of shardkv group G: {@code --node.peers=... --node.me=i --shardkv.gid=G
+ * --shardkv.shardmasters=URL,URL,URL --node.data-dir=DIR}. The Paxos peer comes from the Paxos
+ * library's auto-configuration; this service adds the group's state machine, the migrator, the
+ * contract's key/value API and the internal shard transfer endpoints.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@Import(ShardKvConfiguration.class)
 public class ShardKvApplication {
 
     public static void main(String[] args) {

@@ -1,0 +1,51 @@
+package dev.ds.shardkv.boot;
+
+import dev.ds.spring.boot.InvalidSettingException;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param gid {@code shardkv.gid}: this node's replica group, positive, the same on every replica of the group
+ * @param shardmasters {@code shardkv.shardmasters}: the shard master replicas' base URLs, comma-separated
+ * @param shards {@code shardkv.shards}: NShards, which must equal the shard master's {@code shardmaster.shards} (default 10)
+ * @param opTimeout {@code shardkv.op-timeout}: how long a request waits for its decision before {@code ErrTimeout} (default 2s)
+ * @param maxQueued {@code shardkv.max-queued}: requests that may wait for decisions at once (default 10000)
+ * @param snapshotEvery {@code shardkv.snapshot-every}: applied instances between snapshots (default 64)
+ * @param pollInterval {@code shardkv.poll-interval}: how often the migrator asks for the next
+ *     configuration and moves shards (default 100ms)
+ */
+@ConfigurationProperties("shardkv")
+record ShardKvSettings(Long gid, List<String> shardmasters, @DefaultValue("10") int shards,
+        @DefaultValue("2s") Duration opTimeout, @DefaultValue("10000") int maxQueued,
+        @DefaultValue("64") int snapshotEvery, @DefaultValue("100ms") Duration pollInterval) {
+
+    ShardKvSettings {
+        if (gid == null || gid <= 0) {
+            throw new InvalidSettingException("shardkv.gid", gid, "required: this replica group's id, a positive number");
+        }
+        if (shardmasters == null || shardmasters.isEmpty() || shardmasters.stream().anyMatch(s -> s == null || s.isBlank())) {
+            throw new InvalidSettingException("shardkv.shardmasters", shardmasters,
+                    "required: every shard master replica's base URL, comma-separated");
+        }
+        shardmasters = shardmasters.stream().map(String::trim).toList();
+        if (shards < 1) {
+            throw new InvalidSettingException("shardkv.shards", shards, "must be at least 1");
+        }
+        requirePositive("shardkv.op-timeout", opTimeout);
+        requirePositive("shardkv.poll-interval", pollInterval);
+        if (maxQueued < 1) {
+            throw new InvalidSettingException("shardkv.max-queued", maxQueued, "must be at least 1");
+        }
+        if (snapshotEvery < 1) {
+            throw new InvalidSettingException("shardkv.snapshot-every", snapshotEvery, "must be at least 1");
+        }
+    }
+
+    private static void requirePositive(String property, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new InvalidSettingException(property, value, "must be a positive duration such as 2s");
+        }
+    }
+}
