@@ -2,7 +2,6 @@ package dev.ds.shardkv.replica;
 
 import dev.ds.api.kv.KvApi;
 import dev.ds.api.shardmaster.Config;
-import dev.ds.api.shardmaster.ShardMasterApi;
 import dev.ds.client.Retry;
 import dev.ds.client.shardkv.ShardKvClient;
 import dev.ds.client.shardmaster.ShardMasterClient;
@@ -13,7 +12,6 @@ import dev.ds.paxos.core.PaxosConfig;
 import dev.ds.paxos.core.PaxosListener;
 import dev.ds.paxos.runtime.PaxosNode;
 import dev.ds.paxos.storage.InMemoryStorage;
-import dev.ds.rpc.Empty;
 import dev.ds.rpc.RpcClient;
 import dev.ds.rpc.memory.InMemoryNetwork;
 import dev.ds.rsm.Snapshots;
@@ -95,20 +93,7 @@ final class ShardKvHarness implements AutoCloseable {
         ShardMasterReplica master = new ShardMasterReplica(server.address(),
                 new PaxosLog<>(new Paxos<>(paxos.peer(), ValueCodec.json(MasterCommand.class))),
                 server.address() + "/" + seed, N_SHARDS, OP_TIMEOUT, 1000);
-        server.handle(ShardMasterApi.JOIN, join -> {
-                    master.join(join);
-                    return Empty.INSTANCE;
-                })
-                .handle(ShardMasterApi.LEAVE, leave -> {
-                    master.leave(leave);
-                    return Empty.INSTANCE;
-                })
-                .handle(ShardMasterApi.MOVE, move -> {
-                    master.move(move);
-                    return Empty.INSTANCE;
-                })
-                .handle(ShardMasterApi.LATEST, empty -> master.query(-1))
-                .handle(ShardMasterApi.CONFIG, ref -> master.query(ref.num()));
+        master.serveOn(server);
         return new Master(paxos, master);
     }
 

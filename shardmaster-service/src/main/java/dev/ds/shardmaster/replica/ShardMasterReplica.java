@@ -4,8 +4,11 @@ import dev.ds.api.shardmaster.Config;
 import dev.ds.api.shardmaster.Join;
 import dev.ds.api.shardmaster.Leave;
 import dev.ds.api.shardmaster.Move;
+import dev.ds.api.shardmaster.ShardMasterApi;
+import dev.ds.rpc.Empty;
 import dev.ds.rpc.ErrorCode;
 import dev.ds.rpc.ProblemException;
+import dev.ds.rpc.memory.InMemoryNetwork;
 import dev.ds.rsm.Log;
 import dev.ds.rsm.ReplicatedStateMachine;
 import dev.ds.rsm.Snapshots;
@@ -44,6 +47,26 @@ public final class ShardMasterReplica implements AutoCloseable {
         this.master = new ShardMaster(nShards);
         this.replica = new Replica<>(name, new ReplicatedStateMachine<>(log, master, MasterCommand::noop, incarnation,
                 maxQueued, snapshots, snapshotEvery, MasterResult.class), timeout, catchUp);
+    }
+
+    /** Serves the client API ({@code ShardMasterApi}) and catch-up on an in-memory network. */
+    public ShardMasterReplica serveOn(InMemoryNetwork.Server server) {
+        server.handle(ShardMasterApi.JOIN, join -> {
+                    join(join);
+                    return Empty.INSTANCE;
+                })
+                .handle(ShardMasterApi.LEAVE, leave -> {
+                    leave(leave);
+                    return Empty.INSTANCE;
+                })
+                .handle(ShardMasterApi.MOVE, move -> {
+                    move(move);
+                    return Empty.INSTANCE;
+                })
+                .handle(ShardMasterApi.LATEST, empty -> query(-1))
+                .handle(ShardMasterApi.CONFIG, ref -> query(ref.num()));
+        replica.serveOn(server);
+        return this;
     }
 
     /** The giving side of catch-up, for a peer that is behind. */
