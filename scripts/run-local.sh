@@ -6,6 +6,7 @@
 #   ./scripts/run-local.sh start  the same, then return to the shell (stop with `stop`)
 #   ./scripts/run-local.sh status the node table: health, readiness, protocol state
 #   ./scripts/run-local.sh stop   stop the nodes this script started, by their recorded pids
+#   ./scripts/run-local.sh restart NAME  start one node again (after you killed it), same data dir
 #
 # Logs: run/<node>.log. Each JVM is capped at -Xmx256m. SKIP_BUILD=1 uses the jars as they are.
 set -euo pipefail
@@ -14,6 +15,9 @@ RUN=run
 PIDS=$RUN/pids
 
 KV_PEERS=http://127.0.0.1:8100,http://127.0.0.1:8101,http://127.0.0.1:8102
+SM_PEERS=http://127.0.0.1:8200,http://127.0.0.1:8201,http://127.0.0.1:8202
+G100=http://127.0.0.1:8300,http://127.0.0.1:8301,http://127.0.0.1:8302
+G101=http://127.0.0.1:8310,http://127.0.0.1:8311,http://127.0.0.1:8312
 # name | module | port | arguments. Services join this list as their issues land.
 NODES=(
   "viewservice|viewservice-service|8000|--role=viewservice"
@@ -23,6 +27,15 @@ NODES=(
   "paxos-kv-0|paxos-kv-service|8100|--node.peers=$KV_PEERS --node.me=0 --node.data-dir=$RUN/paxos-kv-0"
   "paxos-kv-1|paxos-kv-service|8101|--node.peers=$KV_PEERS --node.me=1 --node.data-dir=$RUN/paxos-kv-1"
   "paxos-kv-2|paxos-kv-service|8102|--node.peers=$KV_PEERS --node.me=2 --node.data-dir=$RUN/paxos-kv-2"
+  "shardmaster-0|shardmaster-service|8200|--node.peers=$SM_PEERS --node.me=0 --node.data-dir=$RUN/shardmaster-0"
+  "shardmaster-1|shardmaster-service|8201|--node.peers=$SM_PEERS --node.me=1 --node.data-dir=$RUN/shardmaster-1"
+  "shardmaster-2|shardmaster-service|8202|--node.peers=$SM_PEERS --node.me=2 --node.data-dir=$RUN/shardmaster-2"
+  "shardkv-100-0|shardkv-service|8300|--node.peers=$G100 --node.me=0 --shardkv.gid=100 --shardkv.shardmasters=$SM_PEERS --node.data-dir=$RUN/shardkv-100-0"
+  "shardkv-100-1|shardkv-service|8301|--node.peers=$G100 --node.me=1 --shardkv.gid=100 --shardkv.shardmasters=$SM_PEERS --node.data-dir=$RUN/shardkv-100-1"
+  "shardkv-100-2|shardkv-service|8302|--node.peers=$G100 --node.me=2 --shardkv.gid=100 --shardkv.shardmasters=$SM_PEERS --node.data-dir=$RUN/shardkv-100-2"
+  "shardkv-101-0|shardkv-service|8310|--node.peers=$G101 --node.me=0 --shardkv.gid=101 --shardkv.shardmasters=$SM_PEERS --node.data-dir=$RUN/shardkv-101-0"
+  "shardkv-101-1|shardkv-service|8311|--node.peers=$G101 --node.me=1 --shardkv.gid=101 --shardkv.shardmasters=$SM_PEERS --node.data-dir=$RUN/shardkv-101-1"
+  "shardkv-101-2|shardkv-service|8312|--node.peers=$G101 --node.me=2 --shardkv.gid=101 --shardkv.shardmasters=$SM_PEERS --node.data-dir=$RUN/shardkv-101-2"
   "mr-coordinator|mapreduce-service|8400|--role=coordinator"
   "mr-worker-8401|mapreduce-service|8401|--role=worker --node.self=http://127.0.0.1:8401 --mapreduce.coordinator=http://127.0.0.1:8400"
   "mr-worker-8402|mapreduce-service|8402|--role=worker --node.self=http://127.0.0.1:8402 --mapreduce.coordinator=http://127.0.0.1:8400"
@@ -53,18 +66,64 @@ start_all() {
     exit 1
   fi
   : >"$PIDS"
-  local node name module port args
+  local node
   for node in "${NODES[@]}"; do
-    IFS='|' read -r name module port args <<<"$node"
-    # shellcheck disable=SC2086
-    setsid java -Xmx256m -jar "$module/target/$module.jar" --server.port="$port" --chaos.enabled=true $args \
-      >"$RUN/$name.log" 2>&1 < /dev/null &
-    echo "$name $port $!" >>"$PIDS"
+    : >"$RUN/${node%%|*}.log"
+    launch "$node"
   done
   for node in "${NODES[@]}"; do
     IFS='|' read -r name _ port _ <<<"$node"
     wait_healthy "$name" "$port"
   done
+  join_groups
+}
+
+# The shardkv groups serve nothing until the shard master knows them: join both (a Join of a gid
+# already present changes nothing, so this is safe on every start).
+join_groups() {
+  local gid servers
+  for gid in 100 101; do
+    if [ "$gid" = 100 ]; then servers=$G100; else servers=$G101; fi
+    servers=$(python3 -c 'import json,sys; print(json.dumps(sys.argv[1].split(",")))' "$servers")
+    for _ in $(seq 1 80); do
+      if curl -sf -X POST -H 'Content-Type: application/json' \
+          -d "{\"gid\": $gid, \"servers\": $servers}" http://127.0.0.1:8200/api/shardmaster/join >/dev/null; then
+        echo "joined shardkv group $gid"
+        continue 2
+      fi
+      sleep 0.25
+    done
+    echo "could not join shardkv group $gid; see $RUN/shardmaster-0.log" >&2
+    return 1
+  done
+}
+
+launch() { # one NODES entry: start its JVM in the background, record its pid
+  local name module port args
+  IFS='|' read -r name module port args <<<"$1"
+  # shellcheck disable=SC2086
+  setsid java -Xmx256m -jar "$module/target/$module.jar" --server.port="$port" --chaos.enabled=true $args \
+    >>"$RUN/$name.log" 2>&1 < /dev/null &
+  echo "$name $port $!" >>"$PIDS"
+}
+
+restart_one() { # name
+  local node name port
+  for node in "${NODES[@]}"; do
+    IFS='|' read -r name _ port _ <<<"$node"
+    [ "$name" = "$1" ] || continue
+    # Ask the port, not the pid: a node killed a moment ago may linger as a zombie.
+    if curl -s --max-time 2 -o /dev/null "http://127.0.0.1:$port/actuator/health"; then
+      echo "$name is already running on port $port"
+      return 0
+    fi
+    launch "$node"
+    wait_healthy "$name" "$port"
+    echo "restarted $name"
+    return 0
+  done
+  echo "no node named $1; names: $(for n in "${NODES[@]}"; do printf '%s ' "${n%%|*}"; done)" >&2
+  return 2
 }
 
 wait_healthy() { # name port
@@ -109,7 +168,7 @@ except Exception: print("")' "$1" "$2"
 }
 
 status() {
-  printf '%-12s %-6s %-8s %-15s %-10s %s\n' NODE PORT HEALTH READINESS ROLE "STATUS PAGE / SWAGGER UI"
+  printf '%-14s %-6s %-8s %-15s %-12s %s\n' NODE PORT HEALTH READINESS ROLE "STATUS PAGE / SWAGGER UI"
   local node name port health ready role
   for node in "${NODES[@]}"; do
     IFS='|' read -r name _ port _ <<<"$node"
@@ -117,7 +176,9 @@ status() {
     ready=$(curl -s --max-time 2 "http://127.0.0.1:$port/actuator/health/readiness" || true)
     role=$(field "$health" role)
     if [ -z "$role" ] && [ -n "$(field "$health" viewnum)" ]; then role="view $(field "$health" viewnum)"; fi
-    printf '%-12s %-6s %-8s %-15s %-10s %s\n' "$name" "$port" "$(field "$health" status || true)" \
+    if [ -z "$role" ] && [ -n "$(field "$health" config)" ]; then role="config $(field "$health" config)"; fi
+    if [ -z "$role" ] && [ -n "$(field "$health" applied)" ]; then role="applied $(field "$health" applied)"; fi
+    printf '%-14s %-6s %-8s %-15s %-12s %s\n' "$name" "$port" "$(field "$health" status || true)" \
       "$(field "$ready" status || true)" "${role:--}" "http://127.0.0.1:$port/  http://127.0.0.1:$port/swagger-ui.html"
   done
 }
@@ -139,5 +200,6 @@ case "${1:-up}" in
     ;;
   status) status ;;
   stop) stop_all ;;
-  *) echo "usage: $0 [up|start|status|stop]" >&2; exit 2 ;;
+  restart) restart_one "${2:?usage: $0 restart NAME}" ;;
+  *) echo "usage: $0 [up|start|status|stop|restart NAME]" >&2; exit 2 ;;
 esac

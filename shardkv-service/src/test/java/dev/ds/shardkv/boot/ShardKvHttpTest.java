@@ -13,6 +13,7 @@ import dev.ds.rpc.http.HttpRpcClient;
 import dev.ds.rpc.http.HttpSettings;
 import dev.ds.shardmaster.boot.ShardMasterApplication;
 import dev.ds.testkit.Seeds;
+import dev.ds.testkit.browser.HeadlessChromium;
 import dev.ds.testkit.cluster.Await;
 import dev.ds.testkit.history.HistoryRecorder;
 import dev.ds.testkit.kv.Appends;
@@ -29,6 +30,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -143,9 +145,23 @@ class ShardKvHttpTest {
                         () -> get(node + "/actuator/health").contains("\"config\":" + latest.num()));
             }
         }
+        statusPageShowsTheConfiguration(groups.get(0).get(0), latest.num());
         assertThat(get(groups.get(1).get(0) + "/actuator/prometheus"))
                 .contains("shardkv_config", "shardkv_shards{state=\"pulling\"}", "shardkv_migration_bytes_total");
         wrongGroupWhenTheOwnerCannotBeReached(latest, keys.get(1), groups);
+    }
+
+    /** The node's status page, rendered in headless Chromium where it is installed, shows its configuration and shards. */
+    private void statusPageShowsTheConfiguration(String node, long config) throws Exception {
+        Optional<HeadlessChromium> browser = HeadlessChromium.find();
+        if (browser.isEmpty()) {
+            return;
+        }
+        String dom = browser.get().dumpDom(node + "/");
+        assertThat(dom).as("the status page of %s", node)
+                .contains("id=\"component-shardKv\"", "<td>config</td><td>" + config + "</td>", "<td>serving</td>",
+                        "<td>pulling</td>", "id=\"component-paxos\"");
+        browser.get().screenshot(node + "/", HeadlessChromium.screenshotDir().resolve("status-page-shardkv.png"), 1100, 600);
     }
 
     /** A node cut off from the key's owner cannot forward, so it answers 421 ErrWrongGroup with shard and gid. */
