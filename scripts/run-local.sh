@@ -47,7 +47,7 @@ needs_build() {
     IFS='|' read -r _ module _ _ <<<"$node"
     jar="$module/target/$module.jar"
     [ -f "$jar" ] || return 0
-    [ -z "$(find . -path ./run -prune -o \( -name '*.java' -o -name 'pom.xml' -o -name '*.properties' -o -name '*.html' \) -newer "$jar" -print -quit)" ] || return 0
+    [ -z "$(find . \( -path ./run -o -name target -o -name .git \) -prune -o \( -name '*.java' -o -name 'pom.xml' -o -name '*.properties' -o -name '*.html' \) -newer "$jar" -print -quit)" ] || return 0
   done
   return 1
 }
@@ -126,8 +126,8 @@ restart_one() { # name
   return 2
 }
 
-wait_healthy() { # name port
-  for _ in $(seq 1 240); do
+wait_healthy() { # name port: 19 JVMs starting at once on 2 cores take minutes, so wait up to 5
+  for _ in $(seq 1 1200); do
     curl -sf "http://127.0.0.1:$2/actuator/health" >/dev/null 2>&1 && return 0
     sleep 0.25
   done
