@@ -51,15 +51,16 @@ public final class Replica<E extends Entry, R> implements AutoCloseable {
 
     /** The driver's step: the state machine's own work, then, if the log has left it behind, a snapshot from a peer. */
     private boolean tick() {
-        boolean progress = rsm.tick();
+        if (rsm.tick()) {
+            return true;
+        }
         ReplicatedStateMachine.Status status = rsm.status();
         if (status.behind()) {
+            // A reply whose snapshot is null (the peer is not ahead) maps to empty.
             Optional<byte[]> snapshot = catchUp.fetch(status.applied());
-            if (snapshot.isPresent() && snapshot.get() != null && rsm.install(snapshot.get())) {
-                return true;
-            }
+            return snapshot.isPresent() && rsm.install(snapshot.get());
         }
-        return progress;
+        return false;
     }
 
     /** Serves the snapshot side of catch-up to the group's other replicas. */
