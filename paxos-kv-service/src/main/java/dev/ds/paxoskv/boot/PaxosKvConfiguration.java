@@ -3,6 +3,7 @@ package dev.ds.paxoskv.boot;
 import dev.ds.paxos.Paxos;
 import dev.ds.paxos.ValueCodec;
 import dev.ds.paxos.boot.GroupSettings;
+import dev.ds.paxos.boot.PaxosHealth;
 import dev.ds.paxos.core.PaxosPeer;
 import dev.ds.paxoskv.kv.KvCommand;
 import dev.ds.paxoskv.replica.KvReplica;
@@ -71,8 +72,8 @@ class PaxosKvConfiguration {
 
     /** Ready when caught up: a replica the log has left behind cannot answer until it catches up. */
     @Bean(name = ServingAutoConfiguration.BEAN)
-    HealthIndicator servingHealthIndicator(KvReplica replica) {
-        return () -> (replica.status().behind() ? Health.outOfService() : Health.up()).build();
+    HealthIndicator servingHealthIndicator(KvReplica replica, PaxosPeer peer) {
+        return () -> PaxosHealth.serving(peer, replica.status().behind());
     }
 
     @Bean

@@ -10,21 +10,19 @@ import dev.ds.rpc.http.HttpRpcClient;
 import dev.ds.rpc.http.HttpSettings;
 import dev.ds.testkit.browser.HeadlessChromium;
 import dev.ds.testkit.cluster.Await;
+import dev.ds.testkit.cluster.DataDirs;
 import dev.ds.testkit.http.LocalHttp;
 import dev.ds.testkit.history.HistoryRecorder;
 import dev.ds.testkit.kv.Appends;
 import dev.ds.testkit.kv.RecordingKvClient;
 import dev.ds.testkit.linearizability.CheckResult;
 import dev.ds.testkit.linearizability.LinearizabilityChecker;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -34,7 +32,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -74,7 +71,7 @@ class PaxosKvHttpTest {
                     "--node.data-dir=" + dataDirs.resolve("n" + i), "--chaos.enabled=true",
                     "--paxoskv.op-timeout=1s"));
         }
-        // A fresh group first finishes its start-up rejoin, which needs every replica (paxos/README).
+        // A new group votes from its first second; wait until each replica says so.
         for (String peer : peers) {
             Await.until(peer + " voting", DEADLINE, () -> LocalHttp.get(peer + "/actuator/health").contains("\"voting\":true"));
         }
@@ -156,13 +153,14 @@ class PaxosKvHttpTest {
         PaxosKvClient writer = startGroupWithFortyKeys(ports, peers);
         forgetEarlyInstances(peers, 16);
 
-        // Replica 2 loses its disk: stopped, its data dir deleted, started again empty.
+        // Replica 2 loses its disk: stopped, its data dir deleted, started again empty, as an
+        // existing member (the lost-disk rule).
         nodes.remove(2).close();
-        deleteRecursively(dataDirs.resolve("r2"));
+        DataDirs.wipe(dataDirs.resolve("r2"));
         for (int i = 40; i < 50; i++) {
             writer.put("key" + i, "value" + i);
         }
-        nodes.add(startNode(ports, peers, 2));
+        nodes.add(startNode(ports, peers, 2, "--node.initial-cluster-state=existing"));
         String wiped = peers.get(2);
         Await.until(wiped + " ready after catching up", DEADLINE,
                 () -> LocalHttp.get(wiped + "/actuator/health/readiness")
@@ -221,13 +219,6 @@ class PaxosKvHttpTest {
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
-    }
 
     private long paxosMin(String peer) {
         String body = LocalHttp.get(peer + "/actuator/paxos");
@@ -245,10 +236,12 @@ class PaxosKvHttpTest {
         }
     }
 
-    private ConfigurableApplicationContext startNode(List<Integer> ports, List<String> peers, int i) {
-        return new SpringApplicationBuilder(PaxosKvApplication.class).run(
+    private ConfigurableApplicationContext startNode(List<Integer> ports, List<String> peers, int i, String... more) {
+        List<String> args = new ArrayList<>(List.of(
                 "--server.port=" + ports.get(i), "--node.peers=" + String.join(",", peers), "--node.me=" + i,
-                "--node.data-dir=" + dataDirs.resolve("r" + i), "--paxoskv.snapshot-every=8");
+                "--node.data-dir=" + dataDirs.resolve("r" + i), "--paxoskv.snapshot-every=8"));
+        args.addAll(List.of(more));
+        return new SpringApplicationBuilder(PaxosKvApplication.class).run(args.toArray(String[]::new));
     }
 
     private void chaos(String node, String faults) {

@@ -27,9 +27,12 @@
  * are answered {@code FORGOTTEN}.
  *
  * <p><b>Lost disk.</b> A peer that starts with empty storage may have voted before and forgotten
- * it. It asks every other peer for what they know ({@link dev.ds.paxos.api.RejoinArgs}), then
- * abstains in every instance up to the highest any of them reported, and votes only for proposal
- * numbers of a new epoch above any they reported. Every reply carries the sender's epoch so
- * proposers move to it.
+ * it. It asks the other peers for what they know ({@link dev.ds.paxos.api.RejoinArgs}) until the
+ * voting ones among them form a majority of the group, then abstains in every instance up to the
+ * highest any of them reported, and votes only for proposal numbers of a new epoch above any they
+ * reported. Before it votes or names that epoch to anyone, it has enough voting peers store it so
+ * that, with itself, a majority keeps it: so every epoch in use is known to a majority, and the
+ * next rejoiner's majority hears of it. Every reply carries the sender's epoch so proposers move
+ * to it.
  */
 package dev.ds.paxos.api;

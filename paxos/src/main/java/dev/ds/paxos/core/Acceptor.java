@@ -131,6 +131,12 @@ final class Acceptor {
         return records.isEmpty() ? -1 : records.lastKey();
     }
 
+    /** Whether a number {@code peer} proposed is among this acceptor's promises or acceptances. */
+    boolean holdsNumberOf(int peer) {
+        return records.values().stream()
+                .anyMatch(r -> r.promised().peer() == peer || r.acceptedNumber().peer() == peer);
+    }
+
     /** The newest epoch among the numbers this acceptor promised: part of what it knows. */
     long highestEpoch() {
         return records.values().stream().mapToLong(r -> r.promised().epoch()).max().orElse(0);

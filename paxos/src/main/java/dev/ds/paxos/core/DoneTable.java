@@ -28,6 +28,11 @@ final class DoneTable {
         return done[me];
     }
 
+    /** {@code peer}'s done value as last heard, -1 if never. */
+    long of(int peer) {
+        return done[peer];
+    }
+
     /** Records {@code peer}'s done value; answers whether that raised the minimum. */
     boolean update(int peer, long value) {
         if (value <= done[peer]) {

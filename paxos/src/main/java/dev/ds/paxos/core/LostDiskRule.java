@@ -5,49 +5,52 @@ import dev.ds.paxos.api.RejoinReply;
 import dev.ds.paxos.api.Vote;
 import dev.ds.paxos.storage.PeerMeta;
 import dev.ds.paxos.storage.Standing;
-import java.util.function.Predicate;
+import java.util.BitSet;
 
 /**
  * The lost-disk rule: a peer that starts with empty storage may have promised and accepted before
- * and forgotten it, and must not vote as if it had not.
+ * and forgotten it, and must not vote as if it had not. It goes through two steps, each answered by
+ * peers that vote (a rejoining peer's report is worth nothing: it may have forgotten too).
  *
- * <p>Before it votes, it asks every other peer for the highest instance it has voted (or learned)
- * in and the newest epoch it knows. Then:
+ * <p><b>Step 1, ask</b> ({@link Standing#EMPTY}): once voting peers that by themselves form a
+ * majority of the group have reported the highest instance they hold anything for and the newest
+ * epoch they know, the peer concludes:
  * <ol>
- *   <li>it never votes in an instance up to the highest reported, {@code H}: any instance in which
- *       it could have accepted is among them, because a proposer sends accepts only after a
- *       majority promised, and every majority has a member among the others, which stored its
- *       promise before the accept was sent, so before the crash. It still learns and reports
- *       their decisions;
+ *   <li>it never votes in an instance up to the highest reported, {@code H}. Any instance in which
+ *       it could have accepted is among them: a proposer sends accepts only after a majority
+ *       promised, that majority and the reporting one share a peer other than this one, and that
+ *       peer stored its promise before the accept was sent, so before the crash and before its
+ *       report;
  *   <li>it votes only for proposal numbers of a new epoch {@code E}, one above every epoch
- *       reported: a number it promised before the loss is known to its proposer, which is alive
- *       (and reported), or is dead (and then its promise can complete nothing that some other
- *       acceptor did not also promise, and store, and report). So every later vote is for a
- *       number above every forgotten promise, which is all that phase 1 asks of an acceptor.
+ *       reported. A number it promised before the loss is of an epoch some majority kept before
+ *       anyone used it (step 2, and epoch 0, which everyone knows), so the reporting majority
+ *       includes a peer that kept it, and {@code E} is above it: every later vote is for a number
+ *       above every forgotten promise, which is all that phase 1 asks of an acceptor.
  * </ol>
- * It waits for every other peer, not a majority: any of them may be the proposer that holds its
- * forgotten promise. Until it has concluded it does not propose either: the disk also held the
- * incarnation that keeps its own proposal numbers unique, and only numbers of the new epoch are
- * sure to be ones it never sent.
  *
- * <p>A new group whose peers all start empty goes through the same steps. So that none of them
- * abstains in instances another voted in while it was still asking, a peer that has concluded
- * (and answers "initialized") still waits to vote until every other peer has concluded too: then
- * nobody votes before every peer has computed its {@code H}, and in a new group every {@code H} is
- * -1. The outcome is stored as soon as it is concluded, so a peer restarted while it waits goes on
- * waiting with the same {@code E} and {@code H} rather than concluding again, later, from reports
- * that may by then include votes.
+ * <p><b>Step 2, keep</b> ({@link Standing#CONCLUDED}): before it votes, proposes, or names
+ * {@code E} in any answer, it has voting peers store {@code E} until, with itself, a majority
+ * keeps it. That is what makes step 1's second point true for the next peer that loses its disk.
+ * Then it votes ({@link Standing#VOTING}).
+ *
+ * <p>Both outcomes are stored as soon as they are reached, so a peer restarted in between goes on
+ * from where it was. The rule keeps safety while, at any time, a majority of the group keeps its
+ * disks; it finishes while a majority of voting peers can talk to the rejoining one. A group of one
+ * has nobody to ask and nobody whose promise it could break: it concludes at once.
  */
 final class LostDiskRule {
 
     private final int me;
+    private final int peers;
     private final RejoinReply[] reports;
+    private final BitSet kept = new BitSet();
     private Standing standing;
     private long floorEpoch;
     private long abstainThrough;
 
     private LostDiskRule(int me, int peers, PeerMeta meta) {
         this.me = me;
+        this.peers = peers;
         this.reports = new RejoinReply[peers];
         this.standing = meta.standing();
         this.floorEpoch = meta.floorEpoch();
@@ -70,65 +73,105 @@ final class LostDiskRule {
         return number.epoch() < floorEpoch ? Vote.REJECTED : null;
     }
 
-    /** What a {@code REJECTED} refusal names, so that the proposer moves to the new epoch. */
+    /**
+     * What a refusal names. Only a voting peer names its floor: before that, its new epoch is not
+     * yet kept by a majority and must not reach a proposer.
+     */
     ProposalNumber floor() {
-        return ProposalNumber.floor(floorEpoch);
+        return standing == Standing.VOTING ? ProposalNumber.floor(floorEpoch) : ProposalNumber.NONE;
+    }
+
+    /** The epoch that step 2 asks peers to keep; -1 during step 1. */
+    long epochToKeep() {
+        return standing == Standing.CONCLUDED ? floorEpoch : -1;
     }
 
     /** Whether this peer still needs to hear (again) from {@code peer}. */
     boolean needsReportFrom(int peer) {
         return switch (standing) {
             case EMPTY -> reports[peer] == null;
-            case CONCLUDED -> reports[peer] == null || !reports[peer].initialized();
+            case CONCLUDED -> !kept.get(peer);
             case VOTING -> false;
         };
     }
 
-    /**
-     * Records {@code from}'s report, and answers the meta to store when this peer's standing
-     * changes (else null): once every other peer has reported, it concludes {@code E} and {@code
-     * H}; once every other peer has concluded too, it votes. {@code meta} and {@code knownEpoch}
-     * are what this peer knows itself.
-     */
-    PeerMeta report(int from, RejoinReply reply, PeerMeta meta, long knownEpoch) {
-        reports[from] = reply;
-        Standing before = standing;
-        if (standing == Standing.EMPTY && others(r -> r != null)) {
-            conclude(knownEpoch);
-        }
-        if (standing == Standing.CONCLUDED && others(r -> r != null && r.initialized())) {
-            standing = Standing.VOTING;
-        }
-        if (standing == before) {
-            return null;
-        }
-        long min = meta.min();
-        for (RejoinReply report : reports) {
-            min = report == null ? min : Math.max(min, report.min());
-        }
-        return new PeerMeta(standing, floorEpoch, abstainThrough, meta.done(), min, meta.incarnation());
+    /** How many voting peers have answered the current step, and how many it needs. */
+    int heard() {
+        return switch (standing) {
+            case EMPTY -> count();
+            case CONCLUDED -> kept.cardinality();
+            case VOTING -> 0;
+        };
     }
 
-    private void conclude(long knownEpoch) {
-        long epoch = knownEpoch;
+    int needed() {
+        return switch (standing) {
+            case EMPTY -> Quorum.majority(peers);
+            case CONCLUDED -> Quorum.majority(peers) - 1;
+            case VOTING -> 0;
+        };
+    }
+
+    /**
+     * A new member found that the group has history before it voted: it follows the rule from
+     * step 1, as if started with {@code existing}. Answers the meta to store.
+     */
+    PeerMeta restartAsLostDisk(PeerMeta meta) {
+        standing = Standing.EMPTY;
+        return meta.withStanding(Standing.EMPTY);
+    }
+
+    /**
+     * Records {@code from}'s answer to the current step, and answers the meta to store when this
+     * peer's standing changes (else null). {@code meta} and {@code knownEpoch} are what this peer
+     * knows itself.
+     */
+    PeerMeta report(int from, RejoinReply reply, PeerMeta meta, long knownEpoch) {
+        if (from == me || !reply.voting() || !needsReportFrom(from)) {
+            return null;
+        }
+        if (standing == Standing.EMPTY) {
+            reports[from] = reply;
+            return count() >= needed() ? conclude(meta, knownEpoch) : null;
+        }
+        kept.set(from);
+        if (kept.cardinality() < needed()) {
+            return null;
+        }
+        standing = Standing.VOTING;
+        return meta.withStanding(Standing.VOTING);
+    }
+
+    /** A group of one has nobody to ask: it concludes on what it knows and votes. */
+    PeerMeta alone(PeerMeta meta, long knownEpoch, long knownMax) {
+        floorEpoch = knownEpoch + 1;
+        abstainThrough = knownMax;
+        standing = Standing.VOTING;
+        return meta.concluded(floorEpoch, abstainThrough, meta.min()).withStanding(Standing.VOTING);
+    }
+
+    private PeerMeta conclude(PeerMeta meta, long knownEpoch) {
+        long epoch = Math.max(knownEpoch, meta.storedEpoch());
         long max = -1;
-        for (int peer = 0; peer < reports.length; peer++) {
-            if (peer != me) {
-                epoch = Math.max(epoch, reports[peer].epoch());
-                max = Math.max(max, reports[peer].max());
+        long min = meta.min();
+        for (RejoinReply report : reports) {
+            if (report != null) {
+                epoch = Math.max(epoch, report.epoch());
+                max = Math.max(max, report.max());
+                min = Math.max(min, report.min());
             }
         }
         floorEpoch = epoch + 1;
         abstainThrough = max;
         standing = Standing.CONCLUDED;
+        return meta.concluded(floorEpoch, abstainThrough, min);
     }
 
-    private boolean others(Predicate<RejoinReply> test) {
-        for (int peer = 0; peer < reports.length; peer++) {
-            if (peer != me && !test.test(reports[peer])) {
-                return false;
-            }
+    private int count() {
+        int count = 0;
+        for (RejoinReply report : reports) {
+            count += report == null ? 0 : 1;
         }
-        return true;
+        return count;
     }
 }

@@ -24,14 +24,17 @@ final class Outbox {
     private final BooleanSupplier closed;
     private final Scheduler scheduler;
     private final PaxosListener listener;
+    private final Contact contact;
     private int inFlight;
 
-    Outbox(int me, Object lock, BooleanSupplier closed, Scheduler scheduler, PaxosListener listener) {
+    Outbox(int me, Object lock, BooleanSupplier closed, Scheduler scheduler, PaxosListener listener,
+            Contact contact) {
         this.me = me;
         this.lock = lock;
         this.closed = closed;
         this.scheduler = scheduler;
         this.listener = listener;
+        this.contact = contact;
     }
 
     <Q, R> void call(int to, Message type, Q args, Function<Q, R> local, Remote<Q, R> remote,
@@ -43,6 +46,13 @@ final class Outbox {
         }
         remote.send(to, args, reply -> {
             listener.called(type, reply.isPresent());
+            synchronized (lock) {
+                if (reply.isPresent()) {
+                    contact.heard(to);
+                } else {
+                    contact.missed(to);
+                }
+            }
             complete(onReply, reply);
         });
     }

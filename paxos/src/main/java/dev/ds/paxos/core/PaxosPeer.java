@@ -16,6 +16,7 @@ import dev.ds.paxos.storage.PaxosStorage;
 import dev.ds.paxos.storage.PeerMeta;
 import dev.ds.paxos.storage.Standing;
 import dev.ds.paxos.storage.StoredState;
+import java.time.Duration;
 import java.util.BitSet;
 import java.util.NavigableMap;
 import java.util.Optional;
@@ -55,10 +56,14 @@ public final class PaxosPeer {
     private final DoneTable done;
     private final NavigableMap<Long, Proposer> proposers = new TreeMap<>();
     private final Outbox outbox;
+    private final Contact contact;
     private PeerMeta meta;
     private long max;
     private long epoch;
     private boolean closed;
+    /** A new member that has not voted, proposed or learned yet: it defers to a peer with history. */
+    private boolean fresh;
+    private final BitSet freshAnswered = new BitSet();
 
     private PaxosPeer(PaxosConfig config, PaxosStorage storage, PaxosPeers peers, Scheduler scheduler,
             Random random, PaxosListener listener) {
@@ -70,11 +75,15 @@ public final class PaxosPeer {
         this.random = random;
         this.retry = config.retry();
         this.listener = listener;
-        this.outbox = new Outbox(me, this, () -> closed, scheduler, listener);
+        this.contact = new Contact(me, n);
+        this.outbox = new Outbox(me, this, () -> closed, scheduler, listener, contact);
         StoredState stored = storage.load();
+        boolean neverStarted = stored.meta().neverStarted() && stored.instances().isEmpty();
         PeerMeta loaded = stored.meta().restarted();
-        if (loaded.standing() != Standing.VOTING && config.bootstrap() == Bootstrap.NEW) {
-            loaded = new PeerMeta(Standing.VOTING, 0, -1, loaded.done(), loaded.min(), loaded.incarnation());
+        if (neverStarted) {
+            // node.initial-cluster-state, read only for a data dir that holds nothing.
+            loaded = loaded.withStanding(config.bootstrap() == Bootstrap.NEW ? Standing.VOTING : Standing.EMPTY);
+            fresh = config.bootstrap() == Bootstrap.NEW && n > 1;
         }
         storage.putMeta(loaded, Durability.SYNC);
         this.meta = loaded;
@@ -82,14 +91,19 @@ public final class PaxosPeer {
         this.acceptor = new Acceptor(storage, rule, stored.instances());
         this.done = new DoneTable(n, me, meta.done(), meta.min());
         this.max = Math.max(acceptor.lastSeq(), Math.max(meta.min() - 1, meta.abstainThrough()));
-        this.epoch = Math.max(meta.floorEpoch(), acceptor.highestEpoch());
+        // A concluded peer's new epoch is not kept by a majority yet: it must not travel.
+        this.epoch = Math.max(rule.standing() == Standing.VOTING ? meta.floorEpoch() : 0, acceptor.highestEpoch());
     }
 
-    /** Opens a peer on its storage; one with empty storage under {@link Bootstrap#REJOIN} begins to rejoin. */
+    /**
+     * Opens a peer on its storage. One that is not voting yet begins the lost-disk rule; a new
+     * member asks whether the group already has history.
+     */
     public static PaxosPeer open(PaxosConfig config, PaxosStorage storage, PaxosPeers peers, Scheduler scheduler,
             Random random, PaxosListener listener) {
         PaxosPeer peer = new PaxosPeer(config, storage, peers, scheduler, random, listener);
         peer.beginRejoin();
+        peer.askForHistory();
         return peer;
     }
 
@@ -152,7 +166,25 @@ public final class PaxosPeer {
 
     public synchronized PeerStatus peerStatus() {
         return new PeerStatus(meta.min(), max, acceptor.size(), acceptor.valueBytes(), proposers.size(),
-                outbox.inFlight(), rule.standing() != Standing.VOTING);
+                outbox.inFlight(), rule.standing(), n, rule.heard(), rule.needed(), contact.reachable(),
+                meta.floorEpoch(), stillFresh());
+    }
+
+    /**
+     * Asks every peer that has been quiet since the last call whether it is there, so that {@link
+     * PeerStatus#reachable} stays true on an idle group; a node calls it every second or two.
+     * Busy peers are not asked: their traffic already answers.
+     */
+    public synchronized void probe() {
+        if (closed) {
+            return;
+        }
+        BitSet quiet = contact.quietSinceLastLook();
+        for (int to = quiet.nextSetBit(0); to >= 0; to = quiet.nextSetBit(to + 1)) {
+            int peer = to;
+            outbox.call(peer, Message.REJOIN, RejoinArgs.ask(me), this::rejoin, peers::rejoin,
+                    reply -> onHistory(peer, reply));
+        }
     }
 
     /** Stops this peer: it handles nothing more and ignores late answers. Storage is left to its owner. */
@@ -187,12 +219,28 @@ public final class PaxosPeer {
         return new DecidedReply(done.own(), epoch);
     }
 
+    /**
+     * The lost-disk rule's question: what this peer knows, after storing the epoch the asker wants
+     * kept. Also a new member's question whether the group has history, and the contact probe.
+     */
     public synchronized RejoinReply rejoin(RejoinArgs args) {
         requireOpen();
         requirePeer(args.from());
-        listener.handled(Message.REJOIN);
-        boolean concluded = rule.standing() != Standing.EMPTY;
-        return new RejoinReply(concluded, epoch, acceptor.lastSeq(), meta.min(), done.own());
+        if (args.from() != me) {
+            listener.handled(Message.REJOIN);
+            contact.heard(args.from());
+        }
+        if (args.keepEpoch() > meta.storedEpoch()) {
+            meta = meta.withStoredEpoch(args.keepEpoch());
+            storage.putMeta(meta, Durability.SYNC);
+        }
+        // Instances it holds a record for (every promise is one), abstains in, or has forgotten:
+        // what the lost-disk rule needs, and no more, so that a rejoiner abstains no more than it must.
+        long held = Math.max(acceptor.lastSeq(), Math.max(meta.abstainThrough(), meta.min() - 1));
+        int from = args.from();
+        boolean knowsYou = from != me && (done.of(from) >= 0 || meta.min() > 0 || acceptor.holdsNumberOf(from));
+        return new RejoinReply(rule.standing() == Standing.VOTING, Math.max(epoch, meta.storedEpoch()), held,
+                meta.min(), done.own(), knowsYou);
     }
 
     /**
@@ -204,7 +252,10 @@ public final class PaxosPeer {
         requirePeer(from);
         if (from != me) {
             listener.handled(type);
+            contact.heard(from);
         }
+        // Taking part in an instance ends a new member's deference: it has joined the group.
+        fresh = false;
         gossip(from, theirDone, theirEpoch);
         seen(seq);
         return seq;
@@ -213,12 +264,13 @@ public final class PaxosPeer {
     // ---- the proposer's side -------------------------------------------------------------------
 
     private void beginRound(Proposer proposer) {
-        if (rule.standing() == Standing.EMPTY) {
+        if (rule.standing() != Standing.VOTING) {
             // A peer that lost its disk lost the incarnation that keeps its numbers unique too:
-            // it proposes only once it has concluded, with numbers of its new epoch.
+            // it proposes only once it votes, with numbers of its new epoch.
             scheduler.schedule(retry.max(), () -> retryRound(proposer));
             return;
         }
+        fresh = false;
         ProposalNumber number = proposer.beginRound(epoch);
         epoch = Math.max(epoch, number.epoch());
         listener.round(proposer.seq(), number);
@@ -309,11 +361,11 @@ public final class PaxosPeer {
         if (rule.standing() == Standing.VOTING) {
             return;
         }
-        log.info("peer {}: {}; asking every other peer before voting (lost-disk rule)", me,
-                rule.standing() == Standing.EMPTY ? "storage is empty" : "waiting for the others to conclude");
+        log.info("peer {}: {}; asking the others before voting (lost-disk rule)", me,
+                rule.standing() == Standing.EMPTY ? "storage is empty" : "epoch " + meta.floorEpoch() + " concluded");
         if (n == 1) {
-            // No one else to ask: this peer's own empty report settles it.
-            changeStanding(rule.report(me, new RejoinReply(true, epoch, -1, 0, -1), meta, epoch));
+            changeStanding(rule.alone(meta, epoch, max));
+            return;
         }
         for (int to = 0; to < n; to++) {
             if (to != me) {
@@ -324,7 +376,7 @@ public final class PaxosPeer {
 
     private synchronized void askToRejoin(int to) {
         if (!closed && rule.needsReportFrom(to)) {
-            outbox.call(to, Message.REJOIN, new RejoinArgs(me), this::rejoin, peers::rejoin,
+            outbox.call(to, Message.REJOIN, new RejoinArgs(me, rule.epochToKeep()), this::rejoin, peers::rejoin,
                     reply -> onRejoinReply(to, reply));
         }
     }
@@ -342,7 +394,9 @@ public final class PaxosPeer {
             int peer = to;
             boolean askAgain = peer == from || before != rule.standing();
             if (peer != me && askAgain && rule.needsReportFrom(peer)) {
-                scheduler.schedule(retry.max(), () -> askToRejoin(peer));
+                // The next step asks at once; a peer that did not count is asked again later.
+                scheduler.schedule(peer == from && before == rule.standing() ? retry.max() : Duration.ZERO,
+                        () -> askToRejoin(peer));
             }
         }
     }
@@ -353,12 +407,54 @@ public final class PaxosPeer {
         }
         meta = next;
         storage.putMeta(meta, Durability.SYNC);
-        epoch = Math.max(epoch, meta.floorEpoch());
         max = Math.max(max, meta.abstainThrough());
+        if (meta.standing() == Standing.VOTING) {
+            epoch = Math.max(epoch, meta.floorEpoch());
+        }
         done.raiseFloor(meta.min());
         log.info("peer {}: {} under the lost-disk rule: votes from epoch {} on, abstains in instances up to {}",
                 me, meta.standing(), meta.floorEpoch(), meta.abstainThrough());
         forgetBelowMin();
+    }
+
+    // ---- a new member, and a group with history ------------------------------------------------
+
+    /** A new member asks every other peer once whether the group has history (see {@link Bootstrap#NEW}). */
+    private synchronized void askForHistory() {
+        for (int to = 0; to < n; to++) {
+            if (to != me && stillFresh() && !freshAnswered.get(to)) {
+                int peer = to;
+                outbox.call(peer, Message.REJOIN, RejoinArgs.ask(me), this::rejoin, peers::rejoin,
+                        reply -> onHistory(peer, reply));
+            }
+        }
+    }
+
+    private void onHistory(int from, Optional<RejoinReply> reply) {
+        reply.ifPresent(r -> gossip(from, r.done(), r.epoch()));
+        if (!stillFresh()) {
+            return;
+        }
+        if (reply.isEmpty()) {
+            scheduler.schedule(retry.max(), this::askForHistory);
+            return;
+        }
+        if (reply.get().knowsYou()) {
+            fresh = false;
+            log.warn("peer {}: started as new with an empty data dir, but peer {} has seen it take part before:"
+                    + " its disk was lost; rejoining under the lost-disk rule", me, from);
+            changeStanding(rule.restartAsLostDisk(meta));
+            beginRejoin();
+            return;
+        }
+        freshAnswered.set(from);
+        fresh = freshAnswered.cardinality() < n - 1;
+    }
+
+    /** A new member defers until it has taken part in an instance, proposed, or heard every peer. */
+    private boolean stillFresh() {
+        fresh = fresh && !closed;
+        return fresh;
     }
 
     // ---- done values and forgetting ------------------------------------------------------------

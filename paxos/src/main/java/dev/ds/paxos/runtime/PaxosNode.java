@@ -7,6 +7,7 @@ import dev.ds.paxos.core.PaxosPeer;
 import dev.ds.paxos.storage.PaxosStorage;
 import dev.ds.rpc.RpcClient;
 import dev.ds.rpc.memory.InMemoryNetwork;
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 
@@ -45,6 +46,18 @@ public final class PaxosNode implements AutoCloseable {
 
     public PaxosPeer peer() {
         return peer;
+    }
+
+    /**
+     * Every {@code period}, asks the peers this one has not heard from whether they are there
+     * ({@link PaxosPeer#probe}), so that readiness stays true on an idle group.
+     */
+    public PaxosNode probeEvery(Duration period) {
+        scheduler.schedule(period, () -> {
+            peer.probe();
+            probeEvery(period);
+        });
+        return this;
     }
 
     /** Registers this peer's handlers on an in-memory network node. */

@@ -6,7 +6,10 @@ import dev.ds.paxos.core.PaxosListener;
 import dev.ds.paxos.core.PaxosPeer;
 import dev.ds.paxos.core.RetryPolicy;
 import dev.ds.paxos.core.Scheduler;
+import dev.ds.paxos.storage.Durability;
 import dev.ds.paxos.storage.InMemoryStorage;
+import dev.ds.paxos.storage.PeerMeta;
+import dev.ds.paxos.storage.Standing;
 import java.time.Duration;
 import java.util.Random;
 
@@ -64,6 +67,15 @@ public final class SimNode {
             throw new IllegalStateException("wipe only a crashed peer");
         }
         storage.wipe();
+    }
+
+    /**
+     * A lost disk followed by a start that votes at once as if nothing were lost: what a broken
+     * bootstrap would do, for tests that show the simulator catches it.
+     */
+    public void wipeAndClaimToVote() {
+        wipe();
+        storage.putMeta(PeerMeta.EMPTY.withStanding(Standing.VOTING).restarted(), Durability.SYNC);
     }
 
     public boolean isUp() {

@@ -16,7 +16,9 @@ import java.io.UncheckedIOException;
  */
 final class RecordCodec {
 
-    private static final byte VERSION = 1;
+    /** Version 2 adds {@link PeerMeta#storedEpoch()}; version 1 records still decode. */
+    private static final byte VERSION = 2;
+    private static final byte VERSION_WITHOUT_STORED_EPOCH = 1;
 
     private RecordCodec() {
     }
@@ -44,17 +46,26 @@ final class RecordCodec {
             out.writeByte(meta.standing().ordinal());
             out.writeLong(meta.floorEpoch());
             out.writeLong(meta.abstainThrough());
+            out.writeLong(meta.storedEpoch());
             out.writeLong(meta.done());
             out.writeLong(meta.min());
             out.writeLong(meta.incarnation());
-        }, 48);
+        }, 64);
     }
 
     static PeerMeta decodeMeta(byte[] bytes) {
-        DataInputStream in = open(bytes);
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
         try {
+            byte version = in.readByte();
+            if (version != VERSION && version != VERSION_WITHOUT_STORED_EPOCH) {
+                throw new IllegalStateException("unknown record version " + version);
+            }
             Standing standing = Standing.values()[in.readByte()];
-            return new PeerMeta(standing, in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong());
+            long floorEpoch = in.readLong();
+            long abstainThrough = in.readLong();
+            long storedEpoch = version == VERSION ? in.readLong() : floorEpoch;
+            return new PeerMeta(standing, floorEpoch, abstainThrough, storedEpoch, in.readLong(), in.readLong(),
+                    in.readLong());
         } catch (IOException e) {
             throw new IllegalStateException("corrupt peer meta record", e);
         }
@@ -79,7 +90,7 @@ final class RecordCodec {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
         try {
             byte version = in.readByte();
-            if (version != VERSION) {
+            if (version != VERSION && version != VERSION_WITHOUT_STORED_EPOCH) {
                 throw new IllegalStateException("unknown record version " + version);
             }
         } catch (IOException e) {

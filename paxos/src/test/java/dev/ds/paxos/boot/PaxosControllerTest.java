@@ -9,6 +9,7 @@ import dev.ds.paxos.core.Bootstrap;
 import dev.ds.paxos.core.PaxosConfig;
 import dev.ds.paxos.core.PaxosListener;
 import dev.ds.paxos.core.PaxosPeer;
+import dev.ds.paxos.core.SilentPeers;
 import dev.ds.paxos.core.Scheduler;
 import dev.ds.paxos.storage.InMemoryStorage;
 import java.time.Duration;
@@ -47,7 +48,7 @@ class PaxosControllerTest {
                 public void schedule(Duration delay, Runnable task) {
                 }
             };
-            return PaxosPeer.open(PaxosConfig.of(0, 3, Bootstrap.NEW), new InMemoryStorage(), null, idle,
+            return PaxosPeer.open(PaxosConfig.of(0, 3, Bootstrap.NEW), new InMemoryStorage(), new SilentPeers(), idle,
                     new Random(0), PaxosListener.NONE);
         }
     }
@@ -75,8 +76,12 @@ class PaxosControllerTest {
                 .andExpect(jsonPath("$.decided").value("aGVsbG8="));
         post("/internal/paxos/rejoin", "{\"from\": 1}")
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.initialized").value(true))
-                .andExpect(jsonPath("$.max").value(4));
+                .andExpect(jsonPath("$.voting").value(true))
+                .andExpect(jsonPath("$.max").value(4))
+                .andExpect(jsonPath("$.epoch").value(0));
+        post("/internal/paxos/rejoin", "{\"from\": 1, \"keepEpoch\": 3}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.epoch").value(3));
     }
 
     @ParameterizedTest

@@ -77,18 +77,9 @@ class PaxosHttpTest {
         assertThat(getJson(1, "/actuator/paxos")).isEqualTo(Map.of("min", 0, "max", 1, "retained", 2));
         Map<?, ?> health = getJson(1, "/actuator/health");
         assertThat(health.get("status")).isEqualTo("UP");
-        // A fresh group's start-up rejoin may still be finishing on node 1 (it learns decisions
-        // while it abstains): it votes once every peer has answered (paxos/README).
-        Await.until("node 1 voting", WAIT, () -> {
-            try {
-                return getJson(1, "/actuator/health").toString().contains("voting=true");
-            } catch (IOException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        });
+        // A new group's members vote at once, and node 1 has heard from both others: it is ready.
+        assertThat(health.toString()).contains("voting=true", "standing=voting");
+        Await.until("node 1 ready: voting, and a majority answers it", WAIT, () -> status(1, "/actuator/health/paxos") == 200);
         assertThat(count(0, "paxos.instances.decided")).isEqualTo(2);
         assertThat(count(0, "paxos.rpc.sent?tag=type:accept&tag=outcome:reply")).isGreaterThanOrEqualTo(2);
         assertThat(count(1, "http.server.requests?tag=uri:/internal/paxos/accept")).isGreaterThanOrEqualTo(1);
@@ -99,6 +90,18 @@ class PaxosHttpTest {
                 URI.create("http://127.0.0.1:" + ports.get(node) + path)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
         return Wire.mapper().readValue(response.body(), Map.class);
+    }
+
+    private int status(int node, String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.get(node) + path)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 
     private double count(int node, String metric) throws IOException, InterruptedException {

@@ -27,7 +27,7 @@ class AcceptorRulesTest {
     private static final ProposalNumber N2 = new ProposalNumber(0, 2, 2, 0);
 
     private final InMemoryStorage storage = new InMemoryStorage();
-    private final PaxosPeer acceptor = PaxosPeer.open(PaxosConfig.of(0, 3, Bootstrap.NEW), storage, null,
+    private final PaxosPeer acceptor = PaxosPeer.open(PaxosConfig.of(0, 3, Bootstrap.NEW), storage, new SilentPeers(),
             new Scheduler() {
                 @Override
                 public void execute(Runnable task) {

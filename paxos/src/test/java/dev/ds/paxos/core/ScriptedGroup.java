@@ -74,10 +74,15 @@ final class ScriptedGroup {
                 scheduler, new Random(index), PaxosListener.NONE));
     }
 
-    /** The peer crashes and its disk is lost; it stays down until {@link #start}. */
+    /**
+     * The peer crashes and its disk is lost; it stays down until {@link #start}. What it had sent
+     * and is still waiting is lost with it, so that the test's next {@code deliver} from it is a
+     * message of its new life.
+     */
     void crashAndWipe(int index) {
         peers.get(index).close();
         storages.get(index).wipe();
+        inFlight.removeIf(pending -> pending.from() == index);
     }
 
     /** Runs the peer's queued local work (calls to its own acceptor, and their answers). */

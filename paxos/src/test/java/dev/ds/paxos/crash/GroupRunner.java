@@ -44,7 +44,7 @@ public final class GroupRunner {
         InMemoryNetwork network = new InMemoryNetwork(1);
         List<Paxos<String>> group = new ArrayList<>();
         for (int i = 0; i < PEERS; i++) {
-            PaxosNode node = PaxosNode.start(PaxosConfig.of(i, PEERS, Bootstrap.REJOIN),
+            PaxosNode node = PaxosNode.start(PaxosConfig.of(i, PEERS, Bootstrap.NEW),
                     RocksDbStorage.open(dir.resolve("peer-" + i)), network.client(addresses.get(i)), addresses,
                     PaxosListener.NONE, new Random(i)).serveOn(network.server(addresses.get(i)));
             group.add(new Paxos<>(node.peer(), ValueCodec.json(String.class)));

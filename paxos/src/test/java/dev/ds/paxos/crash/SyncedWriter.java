@@ -24,7 +24,7 @@ public final class SyncedWriter {
         RocksDbStorage storage = RocksDbStorage.open(Path.of(args[0]));
         for (long seq = 0; ; seq++) {
             storage.put(seq, record(seq), Durability.SYNC);
-            storage.putMeta(new PeerMeta(Standing.VOTING, 0, -1, seq, 0, 1), Durability.LAZY);
+            storage.putMeta(new PeerMeta(Standing.VOTING, 0, -1, 0, seq, 0, 1), Durability.LAZY);
             System.out.println(seq);
             System.out.flush();
         }

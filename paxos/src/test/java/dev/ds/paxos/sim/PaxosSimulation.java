@@ -3,6 +3,7 @@ package dev.ds.paxos.sim;
 import dev.ds.paxos.api.Value;
 import dev.ds.paxos.core.Bootstrap;
 import dev.ds.paxos.core.Fate;
+import dev.ds.paxos.core.Message;
 import dev.ds.paxos.core.PaxosListener;
 import dev.ds.paxos.core.PaxosPeer;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -25,12 +27,19 @@ import java.util.TreeSet;
  * Every decision any peer learns is checked against the first decision of its instance, and
  * against the values proposed in it.
  *
+ * <p>The group starts new ({@code new}); in half the runs only a majority starts at first and the
+ * others join later, as new members of a group that already has history. The peer that loses its
+ * disk restarts with {@code existing}. Each run picks when its disk is lost: at random times, right
+ * after it answered a prepare (mid phase 1), right after it answered an accept (mid phase 2), or
+ * right after another peer learned a decision it has not (between chosen and learned).
+ *
  * <p><b>Liveness phase.</b> Then the network heals and every peer is up; each peer proposes a
  * no-op in every started instance it has not learned (as a service catching up would), and every
  * peer must have every started instance decided (or forgotten) within a simulated minute.
  *
- * <p>Only one peer ever loses its disk, in a group of three or five: the contract promises safety
- * while a majority keeps its disks, and counting one peer's losses keeps that true.
+ * <p>Only one peer ever loses its disk, in a group of three or five, and only while every other
+ * peer votes: the contract promises safety while a majority keeps its disks, and the lost-disk
+ * rule finishes once a majority of voting peers answers.
  */
 final class PaxosSimulation {
 
@@ -39,14 +48,27 @@ final class PaxosSimulation {
      *
      * @param failure null when both phases passed
      * @param digest a fingerprint of every decision in order and of the events run
+     * @param wipes how many times the chosen peer lost its disk, by what triggered it
      */
-    record Result(long seed, String failure, long events, int decisions, long digest) {
+    record Result(long seed, String failure, long events, int decisions, long digest, Map<String, Integer> wipes) {
         boolean ok() {
             return failure == null;
         }
     }
 
     private static final long LIVENESS_MS = 60_000;
+    private static final int MAX_TRIGGERED_WIPES = 6;
+
+    /** What the peer that loses its disk does when it comes back. */
+    enum LostDisk {
+        /** Starts with {@code existing}: the lost-disk rule. */
+        RULE,
+        /** Votes at once, as if nothing had been lost: a broken bootstrap the simulator must catch. */
+        VOTE_AT_ONCE
+    }
+
+    /** When the chosen peer's disk is lost, besides the random chaos. */
+    private enum WipeAt { RANDOM, AFTER_PREPARE, AFTER_ACCEPT, CHOSEN_NOT_LEARNED }
 
     private final long seed;
     private final Random random;
@@ -61,11 +83,15 @@ final class PaxosSimulation {
     private final int wipeable;
     private int decisions;
     private int values;
+    private int triggeredWipes;
+    private final Map<String, Integer> wipes = new TreeMap<>();
     private long digest = 17;
+    private long safetyEnd;
 
-    private final Bootstrap afterLostDisk;
+    private final LostDisk afterLostDisk;
+    private final WipeAt wipeAt;
 
-    private PaxosSimulation(long seed, Bootstrap afterLostDisk) {
+    private PaxosSimulation(long seed, LostDisk afterLostDisk) {
         this.seed = seed;
         this.afterLostDisk = afterLostDisk;
         this.random = new Random(seed);
@@ -73,17 +99,15 @@ final class PaxosSimulation {
         this.peers = random.nextBoolean() ? 3 : 5;
         this.instances = 5 + random.nextInt(56);
         this.wipeable = random.nextInt(peers);
+        this.wipeAt = WipeAt.values()[random.nextInt(WipeAt.values().length)];
     }
 
     static Result run(long seed) {
-        return run(seed, Bootstrap.REJOIN);
+        return run(seed, LostDisk.RULE);
     }
 
-    /**
-     * A run in which the peer that loses its disk restarts with {@code afterLostDisk}: {@code
-     * REJOIN} is the lost-disk rule, {@code NEW} ignores it (to show what the rule prevents).
-     */
-    static Result run(long seed, Bootstrap afterLostDisk) {
+    /** A run in which the peer that loses its disk comes back as {@code afterLostDisk} says. */
+    static Result run(long seed, LostDisk afterLostDisk) {
         PaxosSimulation simulation = new PaxosSimulation(seed, afterLostDisk);
         String failure = null;
         try {
@@ -92,21 +116,25 @@ final class PaxosSimulation {
             failure = e.toString();
         }
         return new Result(seed, failure, simulation.loop.executed(), simulation.decisions,
-                simulation.digest * 31 + simulation.loop.executed());
+                simulation.digest * 31 + simulation.loop.executed(), simulation.wipes);
     }
 
     private void safetyThenLiveness() {
         network.setMaxLatency(1 + random.nextInt(50));
         network.setTimeout(50 + random.nextInt(150));
         setFaultRates();
-        // Half the runs start the group as nodes do, each peer asking the others first.
-        Bootstrap first = random.nextBoolean() ? Bootstrap.NEW : Bootstrap.REJOIN;
+        safetyEnd = 5_000 + random.nextInt(25_000);
+        // Half the runs start a majority first; the others join later as new members.
+        int firstWave = random.nextBoolean() ? peers / 2 + 1 : peers;
         for (int i = 0; i < peers; i++) {
             SimNode node = network.addNode(peers, seed);
             nodes.add(node);
-            node.start(first, listener(i));
+            if (i < firstWave) {
+                node.start(Bootstrap.NEW, listener(i));
+            } else {
+                loop.after(random.nextInt((int) safetyEnd), () -> startIfDown(node));
+            }
         }
-        long safetyEnd = 5_000 + random.nextInt(25_000);
         scheduleChaos(safetyEnd);
         loop.runUntil(safetyEnd);
         heal();
@@ -121,6 +149,18 @@ final class PaxosSimulation {
             @Override
             public void decided(long seq, Value value, int rounds) {
                 check(node, seq, value);
+                if (wipeAt == WipeAt.CHOSEN_NOT_LEARNED && node != wipeable) {
+                    maybeLoseDiskBefore(seq);
+                }
+            }
+
+            @Override
+            public void handled(Message type) {
+                boolean trigger = (wipeAt == WipeAt.AFTER_PREPARE && type == Message.PREPARE)
+                        || (wipeAt == WipeAt.AFTER_ACCEPT && type == Message.ACCEPT);
+                if (node == wipeable && trigger) {
+                    maybeLoseDiskBefore(-1);
+                }
             }
         };
     }
@@ -165,7 +205,9 @@ final class PaxosSimulation {
         } else if (roll < 92) {
             restartRandom();
         } else if (roll < 95) {
-            loseDisk();
+            if (wipeAt == WipeAt.RANDOM) {
+                loseDisk();
+            }
         } else {
             setFaultRates();
         }
@@ -213,18 +255,56 @@ final class PaxosSimulation {
     }
 
     private void restartRandom() {
-        SimNode node = nodes.get(random.nextInt(peers));
+        startIfDown(nodes.get(random.nextInt(peers)));
+    }
+
+    /** Restarts on the storage as it is; a node that never ran joins as a new member. */
+    private void startIfDown(SimNode node) {
         if (!node.isUp()) {
-            node.start(Bootstrap.REJOIN, listener(node.index()));
+            node.start(Bootstrap.NEW, listener(node.index()));
         }
     }
 
-    /** The chosen peer crashes, loses its disk, and comes back empty: the lost-disk rule's case. */
+    /**
+     * Called from a peer's listener, under its lock: decides now (so that the run stays a function
+     * of its seed) whether to lose the disk right after this event, and does it as the next event.
+     * With {@code seq} >= 0, only if the wiped peer has not learned that instance.
+     */
+    private void maybeLoseDiskBefore(long seq) {
+        if (loop.now() >= safetyEnd || triggeredWipes >= MAX_TRIGGERED_WIPES || random.nextInt(8) != 0) {
+            return;
+        }
+        triggeredWipes++;
+        loop.after(0, () -> {
+            SimNode node = nodes.get(wipeable);
+            if (seq < 0 || (node.isUp() && node.peer().status(seq).fate() == Fate.PENDING)) {
+                loseDisk();
+            }
+        });
+    }
+
+    /**
+     * The chosen peer crashes, loses its disk, and comes back empty: the lost-disk rule's case.
+     * Only while every other peer is up and votes (none still new, none rejoining): the rule needs a
+     * majority of intact, voting peers.
+     */
     private void loseDisk() {
+        for (SimNode other : nodes) {
+            if (other.index() != wipeable && (!other.isUp() || other.peer().peerStatus().rejoining()
+                    || other.peer().peerStatus().fresh())) {
+                return;
+            }
+        }
         SimNode node = nodes.get(wipeable);
+        wipes.merge(wipeAt.name(), 1, Integer::sum);
         node.crash();
-        node.wipe();
-        node.start(afterLostDisk, listener(wipeable));
+        if (afterLostDisk == LostDisk.RULE) {
+            node.wipe();
+            node.start(Bootstrap.EXISTING, listener(wipeable));
+        } else {
+            node.wipeAndClaimToVote();
+            node.start(Bootstrap.EXISTING, listener(wipeable));
+        }
     }
 
     private void setFaultRates() {
@@ -239,9 +319,7 @@ final class PaxosSimulation {
         network.setDropRate(0);
         network.setDuplicateRate(0);
         for (SimNode node : nodes) {
-            if (!node.isUp()) {
-                node.start(Bootstrap.REJOIN, listener(node.index()));
-            }
+            startIfDown(node);
         }
         for (long seq : started) {
             for (SimNode node : nodes) {

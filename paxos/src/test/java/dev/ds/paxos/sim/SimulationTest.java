@@ -2,7 +2,6 @@ package dev.ds.paxos.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ds.paxos.core.Bootstrap;
 import dev.ds.testkit.Seeds;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
@@ -37,19 +36,25 @@ class SimulationTest {
         List<PaxosSimulation.Result> failed = results.stream().filter(r -> !r.ok()).toList();
         long events = results.stream().mapToLong(PaxosSimulation.Result::events).sum();
         long decisions = results.stream().mapToLong(PaxosSimulation.Result::decisions).sum();
-        LOG.info("simulated {} seeds from {}: {} events, {} decisions, {} failed, in {} ms", count, base, events,
-                decisions, failed.size(), (System.nanoTime() - startedAt) / 1_000_000);
+        java.util.Map<String, Integer> wipes = new java.util.TreeMap<>();
+        results.forEach(r -> r.wipes().forEach((at, n) -> wipes.merge(at, n, Integer::sum)));
+        LOG.info("simulated {} seeds from {}: {} events, {} decisions, lost disks {}, {} failed, in {} ms", count,
+                base, events, decisions, wipes, failed.size(), (System.nanoTime() - startedAt) / 1_000_000);
         assertThat(failed).as("failing seeds (replay one with -Dds.seed=N):%n%s", failed.stream()
                 .map(r -> "  -Dds.seed=" + r.seed() + ": " + r.failure()).collect(Collectors.joining("\n")))
                 .isEmpty();
+        if (count > 1) {
+            assertThat(wipes).as("disks lost at every kind of point").containsOnlyKeys(
+                    "RANDOM", "AFTER_PREPARE", "AFTER_ACCEPT", "CHOSEN_NOT_LEARNED");
+        }
     }
 
     @Test
-    @DisplayName("Simulation: without the lost-disk rule, a peer that lost its disk breaks agreement")
+    @DisplayName("Simulation: a broken bootstrap (a peer that lost its disk votes at once) breaks agreement")
     void lostDiskRuleIsNeeded() {
         long base = Seeds.seed("PaxosSimulation without the lost-disk rule");
         List<PaxosSimulation.Result> unsafe = LongStream.range(base, base + 200)
-                .mapToObj(seed -> PaxosSimulation.run(seed, Bootstrap.NEW))
+                .mapToObj(seed -> PaxosSimulation.run(seed, PaxosSimulation.LostDisk.VOTE_AT_ONCE))
                 .filter(r -> !r.ok() && r.failure().contains("safety")).toList();
         assertThat(unsafe).as("runs in which agreement broke when the wiped peer voted at once").isNotEmpty();
     }

@@ -15,7 +15,7 @@ class InMemoryStorageTest {
         storage.put(1, accepted(1, "lazy then synced"), Durability.LAZY);
         storage.put(2, accepted(1, "synced"), Durability.SYNC);
         storage.put(3, accepted(1, "lazy, lost"), Durability.LAZY);
-        storage.putMeta(new PeerMeta(Standing.VOTING, 0, -1, 3, 0, 1), Durability.LAZY);
+        storage.putMeta(new PeerMeta(Standing.VOTING, 0, -1, 0, 3, 0, 1), Durability.LAZY);
 
         storage.crash();
 
@@ -27,7 +27,7 @@ class InMemoryStorageTest {
     void wipeLosesEverything() {
         InMemoryStorage storage = new InMemoryStorage();
         storage.put(1, accepted(1, "x"), Durability.SYNC);
-        storage.putMeta(new PeerMeta(Standing.VOTING, 0, -1, 3, 0, 1), Durability.SYNC);
+        storage.putMeta(new PeerMeta(Standing.VOTING, 0, -1, 0, 3, 0, 1), Durability.SYNC);
 
         storage.wipe();
 

@@ -8,6 +8,7 @@ import dev.ds.paxos.api.ProposalNumber;
 import dev.ds.paxos.api.Value;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,8 +35,23 @@ class RecordCodecTest {
 
     @Test
     void metaRoundTrips() {
-        PeerMeta meta = new PeerMeta(Standing.VOTING, 3, 41, 40, 12, 1);
+        PeerMeta meta = new PeerMeta(Standing.VOTING, 3, 41, 5, 40, 12, 1);
         assertThat(RecordCodec.decodeMeta(RecordCodec.encode(meta))).isEqualTo(meta);
+    }
+
+    @Test
+    @DisplayName("A meta record written before the stored epoch existed reads with the floor epoch in its place")
+    void versionOneMetaStillReads() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+            out.writeByte(1);
+            out.writeByte(Standing.VOTING.ordinal());
+            for (long field : new long[] {3, 41, 40, 12, 2}) {
+                out.writeLong(field);
+            }
+        }
+        assertThat(RecordCodec.decodeMeta(bytes.toByteArray()))
+                .isEqualTo(new PeerMeta(Standing.VOTING, 3, 41, 3, 40, 12, 2));
     }
 
     @Test

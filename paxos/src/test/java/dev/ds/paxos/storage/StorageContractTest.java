@@ -49,7 +49,7 @@ class StorageContractTest {
             storage.put(2, accepted(1, "a"), Durability.LAZY);
             storage.put(17, InstanceRecord.EMPTY.withPromise(new ProposalNumber(3, 4, 2, 0)), Durability.SYNC);
             storage.put(2, accepted(1, "a").withDecided(Value.of(new byte[] {1, 2})), Durability.LAZY);
-            PeerMeta meta = new PeerMeta(Standing.VOTING, 2, 9, 5, 0, 1);
+            PeerMeta meta = new PeerMeta(Standing.VOTING, 2, 9, 2, 5, 0, 1);
             storage.putMeta(meta, Durability.SYNC);
 
             StoredState state = storage.load();
@@ -69,7 +69,7 @@ class StorageContractTest {
             for (long seq = 0; seq < 10; seq++) {
                 storage.put(seq, accepted(1, "v" + seq), Durability.SYNC);
             }
-            PeerMeta meta = new PeerMeta(Standing.VOTING, 0, -1, 6, 7, 1);
+            PeerMeta meta = new PeerMeta(Standing.VOTING, 0, -1, 0, 6, 7, 1);
             storage.forget(7, meta);
             assertThat(storage.load().instances().keySet()).containsExactly(7L, 8L, 9L);
             assertThat(storage.load().meta()).isEqualTo(meta);

@@ -5,6 +5,7 @@ import dev.ds.client.shardmaster.ShardMasterClient;
 import dev.ds.paxos.Paxos;
 import dev.ds.paxos.ValueCodec;
 import dev.ds.paxos.boot.GroupSettings;
+import dev.ds.paxos.boot.PaxosHealth;
 import dev.ds.paxos.core.PaxosPeer;
 import dev.ds.rpc.RpcClient;
 import dev.ds.rsm.ReplicatedStateMachine;
@@ -29,6 +30,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -103,10 +105,11 @@ class ShardKvConfiguration {
      * shard still arriving answers {@code ErrNotReady} by itself and does not make the node unready.
      */
     @Bean(name = ServingAutoConfiguration.BEAN)
-    HealthIndicator servingHealthIndicator(ShardKvReplica replica) {
+    HealthIndicator servingHealthIndicator(ShardKvReplica replica, PaxosPeer peer) {
         return () -> {
-            boolean ready = !replica.status().behind() && replica.joined();
-            return (ready ? Health.up() : Health.outOfService()).build();
+            Health paxos = PaxosHealth.serving(peer, replica.status().behind());
+            return replica.joined() || !Status.UP.equals(paxos.getStatus()) ? paxos : Health.outOfService()
+                    .withDetail("reason", "this group is not in the latest configuration").build();
         };
     }
 

@@ -4,6 +4,7 @@ import dev.ds.api.shardmaster.Config;
 import dev.ds.paxos.Paxos;
 import dev.ds.paxos.ValueCodec;
 import dev.ds.paxos.boot.GroupSettings;
+import dev.ds.paxos.boot.PaxosHealth;
 import dev.ds.paxos.core.PaxosPeer;
 import dev.ds.rpc.RpcClient;
 import dev.ds.rsm.ReplicatedStateMachine;
@@ -86,10 +87,13 @@ class ShardMasterConfiguration {
         return counts;
     }
 
-    /** Ready when caught up: a replica the log has left behind cannot answer until it catches up. */
+    /**
+     * Ready when this replica can take part in a majority and has caught up: a replica the log has
+     * left behind cannot answer until it catches up.
+     */
     @Bean(name = ServingAutoConfiguration.BEAN)
-    HealthIndicator servingHealthIndicator(ShardMasterReplica replica) {
-        return () -> (replica.status().behind() ? Health.outOfService() : Health.up()).build();
+    HealthIndicator servingHealthIndicator(ShardMasterReplica replica, PaxosPeer peer) {
+        return () -> PaxosHealth.serving(peer, replica.status().behind());
     }
 
     @Bean

@@ -7,9 +7,8 @@ import dev.ds.rpc.Wire;
 import dev.ds.rpc.http.HttpRpcClient;
 import dev.ds.rpc.http.HttpSettings;
 import dev.ds.testkit.cluster.Await;
+import dev.ds.testkit.http.LocalHttp;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * A shard master group as users run it: one replica per port, each on its own data dir, every one
@@ -55,13 +53,13 @@ final class HttpGroup implements AutoCloseable {
 
     /** {@code n} replicas on free ports with data dirs under {@code dataDirs} and these extra settings. */
     HttpGroup(int n, Path dataDirs, String... settings) {
-        this.ports = IntStream.range(0, n).mapToObj(i -> freePort()).toList();
+        this.ports = LocalHttp.freePorts(n);
         this.urls = ports.stream().map(port -> "http://127.0.0.1:" + port).toList();
         this.dataDirs = dataDirs;
         this.settings = List.of(settings);
     }
 
-    /** Starts every replica and waits until each votes (a fresh or restarted group first rejoins, paxos/README). */
+    /** Starts every replica and waits until each votes (at once in a new group, paxos/README). */
     void start(Launcher launcher) throws Exception {
         for (int i = 0; i < ports.size(); i++) {
             List<String> args = new ArrayList<>(List.of("--server.port=" + ports.get(i),
@@ -107,6 +105,12 @@ final class HttpGroup implements AutoCloseable {
         }
     }
 
+    /** One-way: {@code from} can no longer send to {@code to}, which can still send to it. */
+    void block(int from, int to) {
+        chaos(urls.get(from), HttpRequest.BodyPublishers.ofString(
+                "{\"blockedPeers\": " + Wire.mapper().writeValueAsString(List.of(urls.get(to))) + "}"));
+    }
+
     /** Clears every replica's faults. */
     void heal() {
         urls.forEach(url -> chaos(url, null));
@@ -135,14 +139,6 @@ final class HttpGroup implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Answer(0, e.toString());
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

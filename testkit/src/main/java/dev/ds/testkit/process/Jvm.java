@@ -24,6 +24,19 @@ public final class Jvm {
         public List<String> linesStartingWith(String prefix) {
             return stderr.lines().filter(line -> line.startsWith(prefix)).toList();
         }
+
+        /**
+         * The one line a node that could not start printed ({@code Start-up failed: ...}, CONTRACT.md
+         * section 1); fails unless it exited non-zero with exactly one such line.
+         */
+        public String startupFailure() {
+            List<String> lines = linesStartingWith("Start-up failed: ");
+            if (code == 0 || lines.size() != 1) {
+                throw new AssertionError("expected a non-zero exit and one 'Start-up failed:' line, got exit " + code
+                        + " and stderr:\n" + stderr);
+            }
+            return lines.get(0);
+        }
     }
 
     /** Runs {@code mainClass} with {@code args}, discarding standard output; fails if it outlives {@code timeout}. */
@@ -38,6 +51,16 @@ public final class Jvm {
             throw new AssertionError(mainClass.getSimpleName() + " did not exit within " + timeout + "; stderr: " + stderr);
         }
         return new Exit(process.exitValue(), stderr);
+    }
+
+    /**
+     * Starts {@code mainClass} as a node with the space-separated {@code args} (on a free port)
+     * and answers the one line it printed when it could not start ({@link Exit#startupFailure}).
+     */
+    public static String startupFailure(Class<?> mainClass, String args) throws IOException, InterruptedException {
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0"));
+        arguments.addAll(List.of(args.trim().split("\\s+")));
+        return run(mainClass, arguments, Duration.ofSeconds(60)).startupFailure();
     }
 
     /** The {@code java} launcher of the JVM running the tests. */
