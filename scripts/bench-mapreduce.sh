@@ -123,13 +123,14 @@ job() { # coordinator, output dir, coordinator log: prints seconds from submissi
 distributed() { # workers
   local n=$1 coordinator="http://127.0.0.1:$PORT"
   java $JAVA_OPTS -jar "$JAR" --role=coordinator --server.port="$PORT" --mapreduce.split-size="$SPLIT_SIZE" \
-    >"$BENCH_DIR/coordinator-$n.log" 2>&1 &
+    --mapreduce.input-roots="$BENCH_DIR" --mapreduce.output-roots="$BENCH_DIR" >"$BENCH_DIR/coordinator-$n.log" 2>&1 &
   pids+=($!)
   wait_ready "$coordinator"
   for i in $(seq 1 "$n"); do
     local port=$((PORT + i))
     java $JAVA_OPTS -jar "$JAR" --role=worker --server.port=$port --node.self="http://127.0.0.1:$port" \
-      --mapreduce.coordinator="$coordinator" >"$BENCH_DIR/worker-$n-$i.log" 2>&1 &
+      --mapreduce.coordinator="$coordinator" --mapreduce.input-roots="$BENCH_DIR" --mapreduce.output-roots="$BENCH_DIR" \
+      >"$BENCH_DIR/worker-$n-$i.log" 2>&1 &
     pids+=($!)
     wait_ready "http://127.0.0.1:$port"
   done

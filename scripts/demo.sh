@@ -2,7 +2,8 @@
 # The README walkthrough as one script, against the local system (`./scripts/run-local.sh start`):
 # put and get on each store, kill the pb primary and watch fail-over, partition a paxos-kv replica
 # and see the minority time out, move shards between shardkv groups, and count words in the
-# Gutenberg books. Every step checks what it shows; the script exits non-zero at the first surprise.
+# Gutenberg books (and see a job over /etc/passwd refused). Every step checks what it shows; the
+# script exits non-zero at the first surprise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUN=run
@@ -102,7 +103,7 @@ say "every key readable after half the shards moved back"
 step "5. MapReduce: word count over the Gutenberg books"
 [ -n "$BOOKS" ] || fail "no Gutenberg books found: set DS_GUTENBERG to their folder"
 IN=$(ls "$BOOKS"/*.txt | python3 -c 'import sys,json; print(json.dumps([l.strip() for l in sys.stdin]))')
-OUT="$PWD/$RUN/demo-wc-$CLIENT"
+OUT="$PWD/$RUN/mapreduce/demo-wc-$CLIENT" # run-local.sh lets jobs write only under run/mapreduce
 JOB=$(curl -sf -XPOST localhost:8400/api/jobs -H 'content-type: application/json' \
   -d "{\"app\":\"wordcount\",\"inputs\":$IN,\"nReduce\":3,\"outputDir\":\"$OUT\"}" | json 'd["id"]')
 say "job $JOB over $(echo "$IN" | json 'len(d)') books"
@@ -116,5 +117,10 @@ for word, count in sorted(counts, key=lambda wc: -int(wc[1]))[:5]:
     print(f"     {word} {int(count)}")
 PY
 [ "$(cat "$OUT"/mr-out-* | wc -l)" -gt 1000 ] || fail "the word count has too few words"
+REFUSED=$(curl -s -XPOST localhost:8400/api/jobs -H 'content-type: application/json' \
+  -d "{\"app\":\"wordcount\",\"inputs\":[\"/etc/passwd\"],\"nReduce\":1,\"outputDir\":\"$OUT-refused\"}")
+[ "$(echo "$REFUSED" | json 'd["code"]')" = ErrBadRequest ] || fail "a job reading /etc/passwd was not refused: $REFUSED"
+[ ! -e "$OUT-refused" ] || fail "a refused job created $OUT-refused"
+say "a job over /etc/passwd is refused: $(echo "$REFUSED" | json 'd["detail"]')"
 
 printf '\n\033[32mDemo finished: every step showed what it should.\033[0m\n'

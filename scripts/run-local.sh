@@ -18,6 +18,14 @@ KV_PEERS=http://127.0.0.1:8100,http://127.0.0.1:8101,http://127.0.0.1:8102
 SM_PEERS=http://127.0.0.1:8200,http://127.0.0.1:8201,http://127.0.0.1:8202
 G100=http://127.0.0.1:8300,http://127.0.0.1:8301,http://127.0.0.1:8302
 G101=http://127.0.0.1:8310,http://127.0.0.1:8311,http://127.0.0.1:8312
+# MapReduce jobs may read the Gutenberg books and run/mapreduce, and write only under run/mapreduce
+# (mapreduce.input-roots, mapreduce.output-roots; CONTRACT.md section 6).
+MR_DATA=$PWD/$RUN/mapreduce
+BOOKS=${DS_GUTENBERG:-}
+for candidate in ../shared/data/gutenberg ../../shared/data/gutenberg /work/shared/data/gutenberg; do
+  [ -n "$BOOKS" ] || { [ -d "$candidate" ] && BOOKS=$(cd "$candidate" && pwd); }
+done
+MR_ROOTS="--mapreduce.input-roots=$MR_DATA${BOOKS:+,$BOOKS} --mapreduce.output-roots=$MR_DATA"
 # name | module | port | arguments. Services join this list as their issues land.
 NODES=(
   "viewservice|viewservice-service|8000|--role=viewservice"
@@ -36,9 +44,9 @@ NODES=(
   "shardkv-101-0|shardkv-service|8310|--node.peers=$G101 --node.me=0 --shardkv.gid=101 --shardkv.shardmasters=$SM_PEERS --node.data-dir=$RUN/shardkv-101-0"
   "shardkv-101-1|shardkv-service|8311|--node.peers=$G101 --node.me=1 --shardkv.gid=101 --shardkv.shardmasters=$SM_PEERS --node.data-dir=$RUN/shardkv-101-1"
   "shardkv-101-2|shardkv-service|8312|--node.peers=$G101 --node.me=2 --shardkv.gid=101 --shardkv.shardmasters=$SM_PEERS --node.data-dir=$RUN/shardkv-101-2"
-  "mr-coordinator|mapreduce-service|8400|--role=coordinator"
-  "mr-worker-8401|mapreduce-service|8401|--role=worker --node.self=http://127.0.0.1:8401 --mapreduce.coordinator=http://127.0.0.1:8400"
-  "mr-worker-8402|mapreduce-service|8402|--role=worker --node.self=http://127.0.0.1:8402 --mapreduce.coordinator=http://127.0.0.1:8400"
+  "mr-coordinator|mapreduce-service|8400|--role=coordinator $MR_ROOTS"
+  "mr-worker-8401|mapreduce-service|8401|--role=worker --node.self=http://127.0.0.1:8401 --mapreduce.coordinator=http://127.0.0.1:8400 $MR_ROOTS"
+  "mr-worker-8402|mapreduce-service|8402|--role=worker --node.self=http://127.0.0.1:8402 --mapreduce.coordinator=http://127.0.0.1:8400 $MR_ROOTS"
 )
 
 needs_build() {
@@ -101,6 +109,7 @@ join_groups() {
 launch() { # one NODES entry: start its JVM in the background, record its pid
   local name module port args
   IFS='|' read -r name module port args <<<"$1"
+  mkdir -p "$MR_DATA" # a MapReduce root must exist when its node starts
   # shellcheck disable=SC2086
   setsid java -Xmx256m -jar "$module/target/$module.jar" --server.port="$port" --chaos.enabled=true $args \
     >>"$RUN/$name.log" 2>&1 < /dev/null &

@@ -210,11 +210,13 @@ class DockerComposeTest {
     }
 
     @Test
-    void mapReduceNodesShareTheBooksReadOnlyAndOneOutputVolume() {
+    void mapReduceNodesShareTheBooksReadOnlyAndOneOutputVolumeAndReadAndWriteOnlyThere() {
         Set<String> outputs = new HashSet<>();
         for (String name : MAPREDUCE) {
             List<String> volumes = compose.service(name).volumes();
             assertThat(volumes).as(name).contains("../shared/data/gutenberg:/books:ro");
+            assertThat(compose.service(name).setting("mapreduce.input-roots")).as(name).isEqualTo("/books,/output");
+            assertThat(compose.service(name).setting("mapreduce.output-roots")).as(name).isEqualTo("/output");
             outputs.addAll(volumes.stream().filter(v -> !v.contains("/books")).toList());
         }
         assertThat(outputs).as("one shared output volume").hasSize(1);

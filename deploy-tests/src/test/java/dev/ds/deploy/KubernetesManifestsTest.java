@@ -155,6 +155,19 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void mapReduceNodesReadAndWriteOnlyOnTheirSharedVolume() {
+        for (String name : List.of("mr-coordinator", "mr-worker")) {
+            Map<String, Object> container = container(find("Deployment", name).orElseThrow());
+            Map<String, String> args = args(container);
+            for (String roots : List.of("mapreduce.input-roots", "mapreduce.output-roots")) {
+                assertThat(args.get(roots)).as(name + " " + roots).isEqualTo("/shared");
+            }
+            assertThat(Repo.list(container.get("volumeMounts"))).as(name + ": the shared volume at /shared")
+                    .anyMatch(m -> "/shared".equals(Repo.at(m, "mountPath")));
+        }
+    }
+
+    @Test
     void everyNodeHasLivenessAndReadinessProbesOnItsPort() {
         for (Map<String, Object> workload : workloads()) {
             Map<String, Object> container = container(workload);

@@ -35,7 +35,8 @@ public final class Gutenberg {
         return all().subList(0, n);
     }
 
-    private static Path folder() {
+    /** The folder of the books. */
+    public static Path folder() {
         String configured = System.getProperty("ds.gutenberg", System.getenv("DS_GUTENBERG"));
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured);

@@ -11,6 +11,7 @@ import dev.ds.mapreduce.coordinator.Coordinator;
 import dev.ds.mapreduce.coordinator.CoordinatorSettings;
 import dev.ds.mapreduce.storage.FileOutputs;
 import dev.ds.mapreduce.storage.InputFiles;
+import dev.ds.mapreduce.storage.PathRoots;
 import dev.ds.mapreduce.worker.LocalPartitions;
 import dev.ds.mapreduce.worker.Worker;
 import dev.ds.mapreduce.worker.WorkerConfig;
@@ -60,8 +61,8 @@ public final class MapReduceHarness implements AutoCloseable {
     public MapReduceHarness(Path root, long seed, CoordinatorSettings settings, long splitSize) {
         this.root = root;
         this.network = new InMemoryNetwork(seed);
-        this.coordinator = new Coordinator(settings, apps, new FileOutputs(), InstantSource.system(), "job-");
-        this.inputFiles = new InputFiles(splitSize);
+        this.coordinator = new Coordinator(settings, apps, new FileOutputs(outputRoots()), InstantSource.system(), "job-");
+        this.inputFiles = new InputFiles(splitSize, inputRoots());
         network.server(COORDINATOR)
                 .handle(MapReduceApi.SUBMIT, request -> coordinator.submit(request, inputFiles.split(request.inputs())))
                 .handle(MapReduceApi.JOB, id -> coordinator.job(id.id()))
@@ -84,6 +85,15 @@ public final class MapReduceHarness implements AutoCloseable {
         return client;
     }
 
+    /** Jobs read the harness's folder and the books, as an operator would allow. */
+    private PathRoots inputRoots() {
+        return new PathRoots("mapreduce.input-roots", List.of(root.toString(), Gutenberg.folder().toString()));
+    }
+
+    private PathRoots outputRoots() {
+        return new PathRoots("mapreduce.output-roots", List.of(root.toString()));
+    }
+
     /** Starts a worker with a fresh address, folder and incarnation. */
     public Worker startWorker() {
         return startWorker(network.client("worker-" + (started.get() + 1)));
@@ -95,7 +105,7 @@ public final class MapReduceHarness implements AutoCloseable {
         network.server(address);
         LocalPartitions disk = new LocalPartitions(root.resolve("workers").resolve(address));
         WorkerConfig config = new WorkerConfig(address, COORDINATOR, Duration.ofMillis(10), Duration.ofMillis(20),
-                8L << 20, 2, Duration.ofMillis(20));
+                8L << 20, 2, Duration.ofMillis(20), inputRoots(), outputRoots());
         Worker worker = new Worker(config, "incarnation-" + address, rpc, apps, disk, this::fetch, reachable -> { });
         disks.put(address, disk);
         workers.put(address, worker);

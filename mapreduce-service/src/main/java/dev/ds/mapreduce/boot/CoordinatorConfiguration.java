@@ -15,20 +15,20 @@ import org.springframework.context.annotation.Import;
 /** {@code --role=coordinator}: the coordinator core, ticked, with the job API and the workers' API. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "role", havingValue = "coordinator")
-@EnableConfigurationProperties(CoordinatorSettingsProperties.class)
+@EnableConfigurationProperties({CoordinatorSettingsProperties.class, PathRootsProperties.class})
 @Import({JobController.class, CoordinatorInternalController.class})
 class CoordinatorConfiguration {
 
     @Bean
-    Coordinator coordinator(CoordinatorSettingsProperties settings, Apps apps) {
+    Coordinator coordinator(CoordinatorSettingsProperties settings, PathRootsProperties roots, Apps apps) {
         // Job ids carry the start time, so a restarted coordinator never reuses one that workers may still hold.
         String prefix = "job-" + Long.toString(System.currentTimeMillis(), 36) + "-";
-        return new Coordinator(settings.core(), apps, new FileOutputs(), InstantSource.system(), prefix);
+        return new Coordinator(settings.core(), apps, new FileOutputs(roots.outputs()), InstantSource.system(), prefix);
     }
 
     @Bean
-    InputFiles inputFiles(CoordinatorSettingsProperties settings) {
-        return new InputFiles(settings.splitSize().toBytes());
+    InputFiles inputFiles(CoordinatorSettingsProperties settings, PathRootsProperties roots) {
+        return new InputFiles(settings.splitSize().toBytes(), roots.inputs());
     }
 
     @Bean

@@ -37,6 +37,7 @@ class JobController {
                     + "the output is outputDir/mr-out-<r> for r in 0..nReduce-1.")
     @ApiResponse(responseCode = "201", description = "queued; Location names the job")
     @ApiResponse(responseCode = "400", description = "ErrBadRequest: unknown app, missing or unreadable input, "
+            + "an input outside mapreduce.input-roots or an outputDir outside mapreduce.output-roots, "
             + "nReduce < 1, or a malformed body")
     ResponseEntity<JobStatus> submit(@RequestBody JobRequest request) {
         JobStatus status = coordinator.submit(request, inputFiles.split(request.inputs()));

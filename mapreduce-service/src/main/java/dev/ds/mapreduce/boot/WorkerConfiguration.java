@@ -24,7 +24,7 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "role", havingValue = "worker")
-@EnableConfigurationProperties(WorkerSettingsProperties.class)
+@EnableConfigurationProperties({WorkerSettingsProperties.class, PathRootsProperties.class})
 @Import(PartitionController.class)
 class WorkerConfiguration {
 
@@ -32,10 +32,12 @@ class WorkerConfiguration {
     private final String incarnation = UUID.randomUUID().toString();
 
     @Bean
-    WorkerConfig workerConfig(WorkerSettingsProperties settings, @Value("${node.self:}") String self) {
+    WorkerConfig workerConfig(WorkerSettingsProperties settings, PathRootsProperties roots,
+            @Value("${node.self:}") String self) {
         return new WorkerConfig(Settings.baseUrl("node.self", self, "this worker's own base URL"),
                 settings.coordinator(), settings.pollInterval(), settings.heartbeatInterval(),
-                settings.sortBuffer().toBytes(), settings.fetchAttempts(), settings.fetchBackoff());
+                settings.sortBuffer().toBytes(), settings.fetchAttempts(), settings.fetchBackoff(),
+                roots.inputs(), roots.outputs());
     }
 
     /** A folder of this incarnation's own under the work dir: the worker deletes it whole, and nothing else. */

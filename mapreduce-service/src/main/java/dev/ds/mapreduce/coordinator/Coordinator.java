@@ -97,11 +97,11 @@ public final class Coordinator {
                     + "; known: " + String.join(", ", apps.names()));
         }
         String id = idPrefix + (++jobsSubmitted);
-        outputs.prepare(request.outputDir(), id);
-        Job job = new Job(id, request, splits);
+        String outputDir = outputs.prepare(request.outputDir(), id);
+        Job job = new Job(id, new JobRequest(request.app(), request.inputs(), request.nReduce(), outputDir), splits);
         jobs.put(id, job);
         log.info("job {}: submitted, app {}, {} map tasks, {} reduce tasks, output in {}",
-                id, request.app(), job.maps.size(), job.reduces.size(), request.outputDir());
+                id, request.app(), job.maps.size(), job.reduces.size(), outputDir);
         return job.status();
     }
 

@@ -7,8 +7,12 @@ package dev.ds.mapreduce.coordinator;
  */
 public interface Outputs {
 
-    /** Makes {@code outputDir} ready for {@code job}; throws {@code ErrBadRequest} if it cannot be. */
-    void prepare(String outputDir, String job);
+    /**
+     * Makes {@code outputDir} ready for {@code job} and answers the folder the job writes to from
+     * now on (absolute, as every node must see the same one); throws {@code ErrBadRequest},
+     * creating nothing, if the folder is not allowed or cannot be made.
+     */
+    String prepare(String outputDir, String job);
 
     /** The temporary file reduce attempt {@code attempt} of task {@code reduce} writes. */
     String temporary(String outputDir, String job, int reduce, long attempt);

@@ -14,17 +14,27 @@ import org.slf4j.LoggerFactory;
 /**
  * Outputs on the shared file system. Reduce attempts write into {@code outputDir/_temporary/<job>/},
  * which exists only while the job runs: an attempt that wakes up after its job ended cannot leave
- * a file behind, because nobody creates the folder again. Committing is one atomic rename.
+ * a file behind, because nobody creates the folder again. Committing is one atomic rename. An
+ * output folder must lie inside the output roots, checked before anything is created.
  */
 public final class FileOutputs implements Outputs {
 
     private static final Logger log = LoggerFactory.getLogger(FileOutputs.class);
     static final String TEMPORARY = "_temporary";
 
+    private final PathRoots roots;
+
+    /** @param roots where output folders may be */
+    public FileOutputs(PathRoots roots) {
+        this.roots = roots;
+    }
+
     @Override
-    public void prepare(String outputDir, String job) {
+    public String prepare(String outputDir, String job) {
+        String folder = roots.resolve("outputDir", outputDir).toString();
         try {
-            Files.createDirectories(temporaries(outputDir, job));
+            Files.createDirectories(temporaries(folder, job));
+            return folder;
         } catch (IOException | InvalidPathException e) {
             throw ProblemException.badRequest("outputDir: cannot create " + outputDir + ": " + e.getMessage());
         }

@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The file and network side of one attempt: opens the split and hands it to the engine, keeps the
  * map output in {@link LocalPartitions}; for a reduce, fetches every map output first, then merges
- * and writes the temporary output file the coordinator named.
+ * and writes the temporary output file the coordinator named. Every file a task names is checked
+ * against the worker's own roots before it is opened or created.
  */
 final class TaskRunner {
 
@@ -54,11 +55,12 @@ final class TaskRunner {
     void map(MapReduceApp app, AttemptControl control, long round) throws IOException {
         TaskAssignment task = control.task;
         Split split = task.split();
+        Path input = config.inputRoots().resolve("inputs", split.path());
         MapTask map = new MapTask(app, task.nReduce(), config.sortBufferBytes(),
                 partitions.mapAttempt(task.job(), task.attempt(), round), control);
         // The byte before the split tells whether a line starts at the split's first byte.
         long from = split.offset() == 0 ? 0 : split.offset() - 1;
-        try (FileChannel channel = FileChannel.open(Path.of(split.path())).position(from);
+        try (FileChannel channel = FileChannel.open(input).position(from);
              InputStream in = Channels.newInputStream(channel)) {
             counters.bytesRead.add(map.map(split.path(), in, split.offset(), split.length()));
         }
@@ -67,6 +69,7 @@ final class TaskRunner {
 
     void reduce(MapReduceApp app, AttemptControl control, long round) throws IOException, OutputsLost {
         TaskAssignment task = control.task;
+        Path output = outputFile(task);
         Path scratch = partitions.reduceScratch(task.job(), task.attempt(), round);
         try {
             List<Path> inputs = fetchAll(task, scratch, control);
@@ -75,7 +78,6 @@ final class TaskRunner {
                 for (Path input : inputs) {
                     streams.add(Files.newInputStream(input));
                 }
-                Path output = Path.of(task.outputFile());
                 // No CREATE of folders: once its job has ended, a late attempt must not leave files behind.
                 OutputStream out = Files.newOutputStream(output, StandardOpenOption.CREATE_NEW);
                 ReduceTask.run(app, streams, out, control);
@@ -88,6 +90,11 @@ final class TaskRunner {
         } finally {
             Folders.deleteTree(scratch);
         }
+    }
+
+    /** The temporary output file of a reduce attempt; {@code ErrBadRequest} if it lies outside the output roots. */
+    Path outputFile(TaskAssignment task) {
+        return config.outputRoots().resolve("outputDir", task.outputFile());
     }
 
     /** Fetches partition {@code task.index()} of every map output; reports all that could not be had. */

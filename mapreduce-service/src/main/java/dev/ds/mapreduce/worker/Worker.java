@@ -19,7 +19,6 @@ import dev.ds.rpc.ProblemException;
 import dev.ds.rpc.RpcClient;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -215,14 +214,14 @@ public final class Worker implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** Throws away what a losing or cancelled attempt wrote. */
+    /** Throws away what a losing or cancelled attempt wrote; never a file outside the output roots. */
     private void discard(TaskAssignment task) {
         if (task.kind() == TaskKind.MAP) {
             partitions.discard(task.job(), task.attempt());
         } else {
             try {
-                Files.deleteIfExists(Path.of(task.outputFile()));
-            } catch (IOException e) {
+                Files.deleteIfExists(runner.outputFile(task));
+            } catch (IOException | ProblemException e) {
                 log.warn("could not delete {}: {}", task.outputFile(), e.toString());
             }
         }

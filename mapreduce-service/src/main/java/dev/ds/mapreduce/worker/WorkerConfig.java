@@ -1,5 +1,6 @@
 package dev.ds.mapreduce.worker;
 
+import dev.ds.mapreduce.storage.PathRoots;
 import java.time.Duration;
 
 /**
@@ -12,8 +13,11 @@ import java.time.Duration;
  * @param sortBufferBytes memory for a map task's output before it spills to disk
  * @param fetchAttempts how often a reducer tries to fetch a map output before reporting it lost
  * @param fetchBackoff the wait between those tries
+ * @param inputRoots where the inputs a task names may be; checked again here, for a task is only as
+ *     trustworthy as whoever answered as the coordinator
+ * @param outputRoots where the output files a task names may be
  */
 public record WorkerConfig(
         String self, String coordinator, Duration pollInterval, Duration heartbeatInterval,
-        long sortBufferBytes, int fetchAttempts, Duration fetchBackoff) {
+        long sortBufferBytes, int fetchAttempts, Duration fetchBackoff, PathRoots inputRoots, PathRoots outputRoots) {
 }

@@ -15,11 +15,13 @@ import dev.ds.mapreduce.coordinator.Coordinator;
 import dev.ds.mapreduce.coordinator.CoordinatorSettings;
 import dev.ds.mapreduce.storage.FileOutputs;
 import dev.ds.mapreduce.storage.InputFiles;
+import dev.ds.mapreduce.storage.PathRoots;
 import dev.ds.rpc.Wire;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,10 +44,12 @@ class JobControllerTest {
     @TempDir
     static Path dir;
     static Path input;
+    static PathRoots roots;
 
     @BeforeAll
     static void input() throws IOException {
         input = Files.writeString(dir.resolve("in.txt"), "hello world\n");
+        roots = new PathRoots("mapreduce.roots", List.of(dir.toString()));
     }
 
     /** Just the controllers and the core; the problem handling comes with every MVC slice. */
@@ -55,12 +59,12 @@ class JobControllerTest {
         @Bean
         Coordinator coordinator() {
             return new Coordinator(new CoordinatorSettings(10, 10, 4, true, 3, 10),
-                    Apps.load(getClass().getClassLoader()), new FileOutputs(), InstantSource.system(), "job-");
+                    Apps.load(getClass().getClassLoader()), new FileOutputs(roots), InstantSource.system(), "job-");
         }
 
         @Bean
         InputFiles inputFiles() {
-            return new InputFiles(64 << 20);
+            return new InputFiles(64 << 20, roots);
         }
     }
 
@@ -101,7 +105,9 @@ class JobControllerTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "{\"app\": \"nosuchapp\", \"inputs\": [\"IN\"], \"nReduce\": 1, \"outputDir\": \"OUT\"}|app: unknown app nosuchapp",
-        "{\"app\": \"wordcount\", \"inputs\": [\"/no/such/file\"], \"nReduce\": 1, \"outputDir\": \"OUT\"}|inputs: no such file: /no/such/file",
+        "{\"app\": \"wordcount\", \"inputs\": [\"IN.missing\"], \"nReduce\": 1, \"outputDir\": \"OUT\"}|inputs: no such file: ",
+        "{\"app\": \"wordcount\", \"inputs\": [\"/no/such/file\"], \"nReduce\": 1, \"outputDir\": \"OUT\"}|inputs: /no/such/file is outside the folders mapreduce.roots allows",
+        "{\"app\": \"wordcount\", \"inputs\": [\"IN\"], \"nReduce\": 1, \"outputDir\": \"/\"}|outputDir: / is outside the folders mapreduce.roots allows",
         "{\"app\": \"wordcount\", \"inputs\": [\"IN\"], \"nReduce\": 0, \"outputDir\": \"OUT\"}|nReduce: must be at least 1, was 0",
         "{\"app\": \"wordcount\", \"inputs\": [\"IN\"], \"nReduce\": -3, \"outputDir\": \"OUT\"}|nReduce: must be at least 1",
         "{\"app\": \"wordcount\", \"inputs\": [\"IN\"], \"outputDir\": \"OUT\"}|nReduce: must be given",

@@ -1,5 +1,6 @@
 package dev.ds.mapreduce.boot;
 
+import static dev.ds.mapreduce.boot.WorkerNodes.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,25 +20,17 @@ import dev.ds.mapreduce.coordinator.RerunReason;
 import dev.ds.rpc.ErrorCode;
 import dev.ds.rpc.ProblemException;
 import dev.ds.testkit.cluster.Await;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * MapReduce as users run it: the coordinator in a real context on a random port, workers in their
@@ -51,6 +44,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 class MapReduceHttpTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(60);
+    private static final String TEMP = System.getProperty("java.io.tmpdir");
 
     @LocalServerPort
     int port;
@@ -61,12 +55,18 @@ class MapReduceHttpTest {
     @TempDir
     Path dir;
 
-    private final List<ConfigurableApplicationContext> workers = new ArrayList<>();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final WorkerNodes workers = new WorkerNodes();
+
+    /** The books are the inputs; outputs go to a folder under the system's temporary folder. */
+    @DynamicPropertySource
+    static void roots(DynamicPropertyRegistry registry) {
+        registry.add("mapreduce.input-roots", () -> Gutenberg.folder().toString());
+        registry.add("mapreduce.output-roots", () -> TEMP);
+    }
 
     @AfterEach
     void stopWorkers() {
-        workers.forEach(ConfigurableApplicationContext::close);
+        workers.close();
     }
 
     @Test
@@ -81,7 +81,7 @@ class MapReduceHttpTest {
         List<String> books = Gutenberg.all();
         JobStatus submitted = client.submit(new JobRequest("early-exit", books, 3, dir.resolve("out").toString()));
         Await.until("the map phase to end", DEADLINE, () -> client.job(submitted.id()).phase() != Phase.MAP);
-        workers.remove(1).close();
+        workers.stop(second);
         String third = startWorker(coordinatorUrl);
 
         JobStatus done = client.awaitDone(submitted.id(), DEADLINE, Duration.ofMillis(20));
@@ -118,32 +118,7 @@ class MapReduceHttpTest {
     }
 
     private String startWorker(String coordinatorUrl) {
-        int workerPort = freePort();
-        String self = "http://127.0.0.1:" + workerPort;
-        workers.add(new SpringApplicationBuilder(MapReduceApplication.class).run(
-                "--role=worker", "--server.port=" + workerPort, "--node.self=" + self,
-                "--mapreduce.coordinator=" + coordinatorUrl, "--mapreduce.heartbeat-interval=100ms",
-                "--mapreduce.poll-interval=50ms", "--mapreduce.work-dir=" + dir.resolve("worker-" + workerPort)));
-        return self;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private String get(String url) {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
-                    .body();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return workers.start(coordinatorUrl, dir, "--mapreduce.input-roots=" + Gutenberg.folder(),
+                "--mapreduce.output-roots=" + TEMP);
     }
 }

@@ -22,6 +22,8 @@ class StartupFailureTest {
         "--role=coordinator --mapreduce.split-size=0   | invalid setting mapreduce.split-size=0B: must be a positive size",
         "--role=worker --mapreduce.coordinator=http://127.0.0.1:1 | invalid setting node.self=(missing): required",
         "--role=worker --node.self=http://127.0.0.1:1 --mapreduce.coordinator=localhost | invalid setting mapreduce.coordinator=localhost: must be a base URL",
+        "--role=coordinator --mapreduce.input-roots=/no/such/folder | invalid setting mapreduce.input-roots=/no/such/folder: /no/such/folder is not an existing folder",
+        "--role=worker --node.self=http://127.0.0.1:1 --mapreduce.coordinator=http://127.0.0.1:2 --mapreduce.output-roots=.,/etc/hostname | invalid setting mapreduce.output-roots=.,/etc/hostname: /etc/hostname is not a folder",
         "--role=sequential --mapreduce.app=nosuchapp --mapreduce.inputs=/etc/hostname --mapreduce.output-dir=/tmp/x | invalid setting mapreduce.app=nosuchapp: unknown app",
         "--role=sequential --mapreduce.app=wordcount --mapreduce.inputs=/no/such/file --mapreduce.output-dir=/tmp/x | invalid setting mapreduce.inputs=/no/such/file: no such readable file",
     })

@@ -12,10 +12,11 @@ final class RecordingOutputs implements Outputs {
     boolean failCommits;
 
     @Override
-    public void prepare(String outputDir, String job) {
+    public String prepare(String outputDir, String job) {
         if (outputDir.startsWith("/forbidden")) {
             throw ProblemException.badRequest("outputDir: cannot create " + outputDir);
         }
+        return outputDir;
     }
 
     @Override

@@ -20,19 +20,23 @@ class StorageTest {
     @TempDir
     Path dir;
 
+    private PathRoots roots() {
+        return new PathRoots("mapreduce.roots", List.of(dir.toString()));
+    }
+
     @Test
     void inputsAreCutIntoSplitsThatCoverEachFileExactly() throws IOException {
         Path ten = Files.writeString(dir.resolve("ten.txt"), "0123456789");
         Path empty = Files.writeString(dir.resolve("empty.txt"), "");
-        assertThat(new InputFiles(4).split(List.of(ten.toString(), empty.toString()))).containsExactly(
+        assertThat(new InputFiles(4, roots()).split(List.of(ten.toString(), empty.toString()))).containsExactly(
                 new Split(ten.toString(), 0, 4), new Split(ten.toString(), 4, 4), new Split(ten.toString(), 8, 2),
                 new Split(empty.toString(), 0, 0));
-        assertThat(new InputFiles(10).split(List.of(ten.toString()))).containsExactly(new Split(ten.toString(), 0, 10));
+        assertThat(new InputFiles(10, roots()).split(List.of(ten.toString()))).containsExactly(new Split(ten.toString(), 0, 10));
     }
 
     @Test
     void aMissingInputOrAFolderIsABadRequest() {
-        InputFiles inputs = new InputFiles(64);
+        InputFiles inputs = new InputFiles(64, roots());
         assertThatThrownBy(() -> inputs.split(List.of(dir.resolve("missing.txt").toString())))
                 .isInstanceOfSatisfying(ProblemException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.ErrBadRequest);
@@ -45,7 +49,7 @@ class StorageTest {
 
     @Test
     void theWinnersFileIsRenamedIntoPlaceAndLateAttemptsCannotWriteOnceTheJobEnded() throws IOException {
-        FileOutputs outputs = new FileOutputs();
+        FileOutputs outputs = new FileOutputs(roots());
         String out = dir.resolve("out").toString();
         outputs.prepare(out, "job-1");
         Path temporary = Path.of(outputs.temporary(out, "job-1", 0, 7));
@@ -65,7 +69,7 @@ class StorageTest {
     @Test
     void anOutputFolderThatCannotBeMadeIsABadRequest() throws IOException {
         Path file = Files.writeString(dir.resolve("a-file"), "x");
-        assertThatThrownBy(() -> new FileOutputs().prepare(file.resolve("out").toString(), "job-1"))
+        assertThatThrownBy(() -> new FileOutputs(roots()).prepare(file.resolve("out").toString(), "job-1"))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.detail()).startsWith("outputDir: "));
     }
 }
