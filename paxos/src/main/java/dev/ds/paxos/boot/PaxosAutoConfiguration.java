@@ -38,7 +38,7 @@ import org.springframework.context.annotation.Import;
 public class PaxosAutoConfiguration {
 
     /** How often a peer asks the peers it has not heard from whether they are there (readiness). */
-    private static final Duration PROBE_EVERY = Duration.ofSeconds(2);
+    private static final Duration PROBE_EVERY = Duration.ofSeconds(5);
 
     private final AtomicReference<PaxosPeer> peer = new AtomicReference<>();
 

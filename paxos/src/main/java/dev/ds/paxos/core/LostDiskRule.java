@@ -122,17 +122,21 @@ final class LostDiskRule {
     }
 
     /**
-     * Records {@code from}'s answer to the current step, and answers the meta to store when this
-     * peer's standing changes (else null). {@code meta} and {@code knownEpoch} are what this peer
-     * knows itself.
+     * Records {@code from}'s answer to a question that asked it to keep {@code keep} (-1: none), and
+     * answers the meta to store when this peer's standing changes (else null). Step 2 counts only
+     * answers to a question that carried this peer's epoch: those are the peers that stored it.
+     * {@code meta} and {@code knownEpoch} are what this peer knows itself.
      */
-    PeerMeta report(int from, RejoinReply reply, PeerMeta meta, long knownEpoch) {
+    PeerMeta report(int from, long keep, RejoinReply reply, PeerMeta meta, long knownEpoch) {
         if (from == me || !reply.voting() || !needsReportFrom(from)) {
             return null;
         }
         if (standing == Standing.EMPTY) {
             reports[from] = reply;
             return count() >= needed() ? conclude(meta, knownEpoch) : null;
+        }
+        if (keep != floorEpoch) {
+            return null;
         }
         kept.set(from);
         if (kept.cardinality() < needed()) {

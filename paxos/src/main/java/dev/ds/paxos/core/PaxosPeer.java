@@ -61,9 +61,9 @@ public final class PaxosPeer {
     private long max;
     private long epoch;
     private boolean closed;
-    /** A new member that has not voted, proposed or learned yet: it defers to a peer with history. */
-    private boolean fresh;
-    private final BitSet freshAnswered = new BitSet();
+    private final NewMember newMember;
+    /** Peers asked the lost-disk rule's question and not answered yet. */
+    private final BitSet rejoinAsked = new BitSet();
 
     private PaxosPeer(PaxosConfig config, PaxosStorage storage, PaxosPeers peers, Scheduler scheduler,
             Random random, PaxosListener listener) {
@@ -83,8 +83,8 @@ public final class PaxosPeer {
         if (neverStarted) {
             // node.initial-cluster-state, read only for a data dir that holds nothing.
             loaded = loaded.withStanding(config.bootstrap() == Bootstrap.NEW ? Standing.VOTING : Standing.EMPTY);
-            fresh = config.bootstrap() == Bootstrap.NEW && n > 1;
         }
+        this.newMember = new NewMember(me, n, neverStarted && config.bootstrap() == Bootstrap.NEW);
         storage.putMeta(loaded, Durability.SYNC);
         this.meta = loaded;
         this.rule = LostDiskRule.of(meta, me, n);
@@ -167,12 +167,12 @@ public final class PaxosPeer {
     public synchronized PeerStatus peerStatus() {
         return new PeerStatus(meta.min(), max, acceptor.size(), acceptor.valueBytes(), proposers.size(),
                 outbox.inFlight(), rule.standing(), n, rule.heard(), rule.needed(), contact.reachable(),
-                meta.floorEpoch(), stillFresh());
+                meta.floorEpoch(), newMember.asking());
     }
 
     /**
      * Asks every peer that has been quiet since the last call whether it is there, so that {@link
-     * PeerStatus#reachable} stays true on an idle group; a node calls it every second or two.
+     * PeerStatus#reachable} stays true on an idle group; a node calls it every few seconds.
      * Busy peers are not asked: their traffic already answers.
      */
     public synchronized void probe() {
@@ -254,8 +254,8 @@ public final class PaxosPeer {
             listener.handled(type);
             contact.heard(from);
         }
-        // Taking part in an instance ends a new member's deference: it has joined the group.
-        fresh = false;
+        // Taking part in an instance ends a new member's questions: it has joined the group.
+        newMember.tookPart();
         gossip(from, theirDone, theirEpoch);
         seen(seq);
         return seq;
@@ -270,7 +270,7 @@ public final class PaxosPeer {
             scheduler.schedule(retry.max(), () -> retryRound(proposer));
             return;
         }
-        fresh = false;
+        newMember.tookPart();
         ProposalNumber number = proposer.beginRound(epoch);
         epoch = Math.max(epoch, number.epoch());
         listener.round(proposer.seq(), number);
@@ -374,29 +374,34 @@ public final class PaxosPeer {
         }
     }
 
+    /** Asks {@code to} the current step's question, unless it has answered it or is being asked. */
     private synchronized void askToRejoin(int to) {
-        if (!closed && rule.needsReportFrom(to)) {
-            outbox.call(to, Message.REJOIN, new RejoinArgs(me, rule.epochToKeep()), this::rejoin, peers::rejoin,
-                    reply -> onRejoinReply(to, reply));
-        }
-    }
-
-    private void onRejoinReply(int from, Optional<RejoinReply> reply) {
-        if (!rule.needsReportFrom(from)) {
+        if (closed || !rule.needsReportFrom(to) || rejoinAsked.get(to)) {
             return;
         }
+        rejoinAsked.set(to);
+        long keep = rule.epochToKeep();
+        outbox.call(to, Message.REJOIN, new RejoinArgs(me, keep), this::rejoin, peers::rejoin,
+                reply -> onRejoinReply(to, keep, reply));
+    }
+
+    /** {@code from}'s answer to a question that asked it to keep {@code keep} (-1: none). */
+    private void onRejoinReply(int from, long keep, Optional<RejoinReply> reply) {
+        rejoinAsked.clear(from);
         Standing before = rule.standing();
         if (reply.isPresent()) {
             gossip(from, reply.get().done(), reply.get().epoch());
-            changeStanding(rule.report(from, reply.get(), meta, epoch));
+            changeStanding(rule.report(from, keep, reply.get(), meta, epoch));
         }
-        for (int to = 0; to < n; to++) {
-            int peer = to;
-            boolean askAgain = peer == from || before != rule.standing();
-            if (peer != me && askAgain && rule.needsReportFrom(peer)) {
-                // The next step asks at once; a peer that did not count is asked again later.
-                scheduler.schedule(peer == from && before == rule.standing() ? retry.max() : Duration.ZERO,
-                        () -> askToRejoin(peer));
+        if (rule.needsReportFrom(from)) {
+            // No answer, a peer that does not vote, or the answer to the previous step: ask again.
+            scheduler.schedule(before == rule.standing() ? retry.max() : Duration.ZERO, () -> askToRejoin(from));
+        }
+        if (before != rule.standing()) {
+            for (int to = 0; to < n; to++) {
+                if (to != me && to != from) {
+                    askToRejoin(to);
+                }
             }
         }
     }
@@ -419,42 +424,32 @@ public final class PaxosPeer {
 
     // ---- a new member, and a group with history ------------------------------------------------
 
-    /** A new member asks every other peer once whether the group has history (see {@link Bootstrap#NEW}). */
+    /** A new member asks every other peer once whether they have seen it before ({@link NewMember}). */
     private synchronized void askForHistory() {
         for (int to = 0; to < n; to++) {
-            if (to != me && stillFresh() && !freshAnswered.get(to)) {
-                int peer = to;
-                outbox.call(peer, Message.REJOIN, RejoinArgs.ask(me), this::rejoin, peers::rejoin,
-                        reply -> onHistory(peer, reply));
-            }
+            askForHistory(to);
+        }
+    }
+
+    private synchronized void askForHistory(int peer) {
+        if (!closed && newMember.shouldAsk(peer)) {
+            outbox.call(peer, Message.REJOIN, RejoinArgs.ask(me), this::rejoin, peers::rejoin,
+                    reply -> onHistory(peer, reply));
         }
     }
 
     private void onHistory(int from, Optional<RejoinReply> reply) {
         reply.ifPresent(r -> gossip(from, r.done(), r.epoch()));
-        if (!stillFresh()) {
-            return;
-        }
         if (reply.isEmpty()) {
-            scheduler.schedule(retry.max(), this::askForHistory);
-            return;
-        }
-        if (reply.get().knowsYou()) {
-            fresh = false;
+            if (newMember.shouldAsk(from)) {
+                scheduler.schedule(retry.max(), () -> askForHistory(from));
+            }
+        } else if (newMember.answer(from, reply.get()) == NewMember.Verdict.LOST_DISK) {
             log.warn("peer {}: started as new with an empty data dir, but peer {} has seen it take part before:"
                     + " its disk was lost; rejoining under the lost-disk rule", me, from);
             changeStanding(rule.restartAsLostDisk(meta));
             beginRejoin();
-            return;
         }
-        freshAnswered.set(from);
-        fresh = freshAnswered.cardinality() < n - 1;
-    }
-
-    /** A new member defers until it has taken part in an instance, proposed, or heard every peer. */
-    private boolean stillFresh() {
-        fresh = fresh && !closed;
-        return fresh;
     }
 
     // ---- done values and forgetting ------------------------------------------------------------
