@@ -27,8 +27,10 @@ import org.slf4j.LoggerFactory;
  * come second (its rules 3, 5 and 7). Each step, every {@code interval}:
  *
  * <ol>
- *   <li>with no shard PULLING, asks the shard master for the configuration after the applied one
- *       and proposes Reconfigure with it;
+ *   <li>with no shard PULLING, watches the shard master for the configuration after the applied one
+ *       and proposes Reconfigure with it. With nothing else to do, the watch waits up to {@code
+ *       watchWait} for a change, so an idle group costs the shard master one held request per
+ *       replica and no log entry; with handed-off shards to confirm, it only looks;
  *   <li>for each PULLING shard, asks the servers of its previous owner for the frozen copy and
  *       proposes Install with it;
  *   <li>for each shard handed off, asks the receiving group whether it has installed it and, once
@@ -46,14 +48,18 @@ public final class Migrator implements AutoCloseable {
     private final ShardMasterClient master;
     private final RpcClient rpc;
     private final ScheduledExecutorService executor;
+    private final Duration watchWait;
 
     /**
-     * @param master the shard master's client; its retry deadline bounds how long one poll may wait
+     * @param master the shard master's client; its retry deadline bounds how long one poll may retry
+     * @param watchWait how long an idle step's watch may wait for a change: below the transport's read timeout
      */
-    public Migrator(String name, ShardKvReplica replica, ShardMasterClient master, RpcClient rpc, Duration interval) {
+    public Migrator(String name, ShardKvReplica replica, ShardMasterClient master, RpcClient rpc, Duration interval,
+            Duration watchWait) {
         this.replica = replica;
         this.master = master;
         this.rpc = rpc;
+        this.watchWait = watchWait;
         this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, name + "-migrator");
             thread.setDaemon(true);
@@ -76,7 +82,8 @@ public final class Migrator implements AutoCloseable {
         GroupState.MigrationWork work = replica.work();
         if (work.pulls().isEmpty()) {
             Config current = work.config();
-            Optional<Config> next = master.query(current.num() + 1);
+            Duration wait = work.handoffs().isEmpty() ? watchWait : Duration.ZERO;
+            Optional<Config> next = master.watch(current.num(), wait);
             if (next.isPresent() && next.get().nShards() != current.nShards()) {
                 log.error("group {}: configuration {} has {} shards, this group was started with {}",
                         replica.gid(), next.get().num(), next.get().nShards(), current.nShards());

@@ -1,6 +1,8 @@
 package dev.ds.shardmaster.boot;
 
 import dev.ds.api.shardmaster.Config;
+import dev.ds.api.shardmaster.ConfigChange;
+import dev.ds.api.shardmaster.ConfigWatch;
 import dev.ds.api.shardmaster.ConfigRef;
 import dev.ds.api.shardmaster.Join;
 import dev.ds.api.shardmaster.Leave;
@@ -8,12 +10,14 @@ import dev.ds.api.shardmaster.Move;
 import dev.ds.rpc.Empty;
 import dev.ds.shardmaster.replica.ShardMasterReplica;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The shard master's REST API (CONTRACT.md section 5). */
@@ -55,6 +59,20 @@ class ShardMasterController {
     @Operation(summary = "The latest configuration")
     Config latest() {
         return replica.query(-1);
+    }
+
+    @GetMapping(value = "/config", params = "after")
+    @Operation(summary = "Watch: configuration after+1 as soon as it exists, or {\"changed\": false} after waitMs",
+            description = "Answered from this replica's applied configurations without a log entry, fenced by asking "
+                    + "a majority how far the log has gone: never older than after, and a Join, Leave or Move that "
+                    + "completed before the call is never missed. 503 ErrTimeout when the wait ended and this replica "
+                    + "could not rule out a newer configuration (no majority, catching up): ask another replica.")
+    ConfigChange watch(
+            @Parameter(description = "the number of the configuration the caller already has, >= 0")
+            @RequestParam long after,
+            @Parameter(description = "how long to hold the call without a change, 0..60000 ms")
+            @RequestParam(defaultValue = "10000") long waitMs) {
+        return replica.watch(new ConfigWatch(after, waitMs));
     }
 
     @GetMapping("/config/{num}")
