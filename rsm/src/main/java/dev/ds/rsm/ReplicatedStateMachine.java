@@ -308,6 +308,14 @@ public final class ReplicatedStateMachine<E extends Entry, R> {
         fence = Math.max(fence, instance);
     }
 
+    /**
+     * Whether something is under way that a driver's timer must notice: commands waiting for their
+     * decision, or instances this replica has heard of (or been fenced up to) but not applied.
+     */
+    public synchronized boolean inFlight() {
+        return !queue.isEmpty() || Math.max(paxos.max(), fence) >= nextApply;
+    }
+
     /** A snapshot for health and metrics. */
     public synchronized Status status() {
         return new Status(nextApply - 1, queue.size(), table.size(), behind, duplicates, snapshotBytes, installs);

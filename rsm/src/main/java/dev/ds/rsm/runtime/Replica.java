@@ -28,7 +28,13 @@ import java.util.function.Function;
  */
 public final class Replica<E extends Entry, R> implements AutoCloseable {
 
-    private static final Duration MAX_IDLE = Duration.ofMillis(5);
+    /** How long the driver may sleep while this replica waits for a decision: a fraction of a Paxos round. */
+    private static final Duration BUSY_IDLE = Duration.ofMillis(5);
+    /**
+     * How long it may sleep with nothing under way: decisions of other replicas wake it when they
+     * arrive over HTTP ({@code boot.PaxosTrafficWake}); this bounds the delay where nothing does.
+     */
+    private static final Duration QUIET_IDLE = Duration.ofMillis(250);
 
     private final ReplicatedStateMachine<E, R> rsm;
     private final RsmDriver driver;
@@ -59,7 +65,7 @@ public final class Replica<E extends Entry, R> implements AutoCloseable {
         this.timeout = timeout;
         this.catchUp = catchUp;
         this.horizon = horizon;
-        this.driver = new RsmDriver(name + "-rsm", MAX_IDLE, this::tick).start();
+        this.driver = new RsmDriver(name + "-rsm", BUSY_IDLE, QUIET_IDLE, rsm::inFlight, this::tick).start();
     }
 
     /** The driver's step: the state machine's own work, then, if the log has left it behind, a snapshot from a peer. */
@@ -126,6 +132,11 @@ public final class Replica<E extends Entry, R> implements AutoCloseable {
         } finally {
             progressLock.unlock();
         }
+    }
+
+    /** The log may have changed (a Paxos message arrived): tick soon. */
+    public void wake() {
+        driver.wake();
     }
 
     /** This replica's side of a peer's read fence. */

@@ -10,6 +10,7 @@ import dev.ds.rpc.RpcClient;
 import dev.ds.rsm.ReplicatedStateMachine;
 import dev.ds.rsm.Snapshots;
 import dev.ds.rsm.paxos.PaxosLog;
+import dev.ds.rsm.boot.PaxosTrafficWake;
 import dev.ds.rsm.boot.SnapshotTransferController;
 import dev.ds.rsm.runtime.CatchUp;
 import dev.ds.rsm.runtime.FileSnapshots;
@@ -64,6 +65,12 @@ class ShardKvConfiguration {
                 settings.snapshotEvery(), CatchUp.fromGroup(rpc, group.peers(), group.me()));
     }
 
+    /** Decisions of the other replicas arrive as Paxos messages: each wakes this replica to apply them at once. */
+    @Bean
+    PaxosTrafficWake paxosTrafficWake(ShardKvReplica replica) {
+        return new PaxosTrafficWake(replica::wake);
+    }
+
     /** Catch-up by snapshot: this replica answers a replica of its group that the log has left behind. */
     @Bean
     SnapshotTransfer.Source snapshotSource(ShardKvReplica replica) {
@@ -75,7 +82,8 @@ class ShardKvConfiguration {
      * arrive within the read timeout, or every quiet wait would look like a lost reply.
      */
     @Bean(destroyMethod = "close")
-    Migrator shardKvMigrator(ShardKvReplica replica, ShardKvSettings settings, RpcClient rpc, RpcProperties rpcSettings) {
+    Migrator shardKvMigrator(ShardKvReplica replica, GroupSettings group, ShardKvSettings settings, RpcClient rpc,
+            RpcProperties rpcSettings) {
         if (settings.watchWait().compareTo(rpcSettings.readTimeout()) >= 0) {
             throw new InvalidSettingException("shardkv.watch-wait", settings.watchWait(),
                     "must be shorter than rpc.read-timeout (" + rpcSettings.readTimeout() + ")");
@@ -83,7 +91,7 @@ class ShardKvConfiguration {
         ShardMasterClient master = new ShardMasterClient(rpc, settings.shardmasters(), new Retry(settings.opTimeout()),
                 "shardkv-" + settings.gid() + "-" + UUID.randomUUID());
         return new Migrator("shardkv-" + settings.gid(), replica, master, rpc, settings.pollInterval(),
-                settings.watchWait());
+                settings.watchWait(), group.me());
     }
 
     @Bean

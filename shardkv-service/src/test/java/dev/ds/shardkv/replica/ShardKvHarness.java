@@ -118,7 +118,7 @@ final class ShardKvHarness implements AutoCloseable {
                 .handle(SnapshotTransfer.SNAPSHOT, kv::snapshot);
         ShardMasterClient master = new ShardMasterClient(rpc, masters.addresses(), new Retry(OP_TIMEOUT),
                 server.address());
-        return new Node(paxos, kv, new Migrator(server.address(), kv, master, rpc, POLL, WATCH_WAIT));
+        return new Node(paxos, kv, new Migrator(server.address(), kv, master, rpc, POLL, WATCH_WAIT, index));
     }
 
     void join(int group) {

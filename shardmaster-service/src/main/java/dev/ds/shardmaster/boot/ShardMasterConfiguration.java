@@ -9,6 +9,7 @@ import dev.ds.rpc.RpcClient;
 import dev.ds.rsm.ReplicatedStateMachine;
 import dev.ds.rsm.Snapshots;
 import dev.ds.rsm.boot.HorizonController;
+import dev.ds.rsm.boot.PaxosTrafficWake;
 import dev.ds.rsm.boot.SnapshotTransferController;
 import dev.ds.rsm.paxos.PaxosLog;
 import dev.ds.rsm.runtime.CatchUp;
@@ -62,6 +63,12 @@ class ShardMasterConfiguration {
     @Bean
     Horizon.Source horizonSource(ShardMasterReplica replica) {
         return replica::heard;
+    }
+
+    /** Decisions of the other replicas arrive as Paxos messages: each wakes this replica to apply them at once. */
+    @Bean
+    PaxosTrafficWake paxosTrafficWake(ShardMasterReplica replica) {
+        return new PaxosTrafficWake(replica::wake);
     }
 
     /** Catch-up by snapshot: this replica answers a peer the log has left behind. */

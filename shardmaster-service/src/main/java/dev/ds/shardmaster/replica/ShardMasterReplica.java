@@ -150,6 +150,11 @@ public final class ShardMasterReplica implements AutoCloseable {
         return replica.heard();
     }
 
+    /** A Paxos message arrived: the log may have changed, so the replica ticks at once. */
+    public void wake() {
+        replica.wake();
+    }
+
     public ReplicatedStateMachine.Status status() {
         return replica.status();
     }
