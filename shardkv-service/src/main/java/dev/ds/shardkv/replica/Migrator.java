@@ -56,8 +56,12 @@ public final class Migrator implements AutoCloseable {
     private final Duration watchWait;
     private final Duration turn;
 
-    /** How much longer each replica of a group waits than the one before it to propose a new configuration. */
-    public static final Duration TURN = Duration.ofMillis(100);
+    /**
+     * How much longer each replica of a group waits than the one before it to propose a new
+     * configuration: longer than one Paxos instance on a loaded machine, so the next replica
+     * proposes only when the one before it is down, not while its instance is still being decided.
+     */
+    public static final Duration TURN = Duration.ofMillis(300);
 
     /**
      * @param master the shard master's client; its retry deadline bounds how long one poll may retry

@@ -20,8 +20,11 @@ class IdleTest {
             h.join(0);
             h.join(1);
             long joined = h.latestConfig().num();
-            h.awaitAll(0, "on configuration " + joined, view -> view.config() == joined && view.pulling().isEmpty());
-            h.awaitAll(1, "on configuration " + joined, view -> view.config() == joined && view.pulling().isEmpty());
+            // Settled: the shards are installed and the copies handed off are deleted (the Drops are log entries too).
+            for (int group = 0; group < 2; group++) {
+                h.awaitAll(group, "settled on configuration " + joined, view -> view.config() == joined
+                        && view.pulling().isEmpty() && view.handingOff().isEmpty());
+            }
             LongSupplier masterLog = () -> IntStream.range(0, 3).mapToLong(i -> h.masters.node(i).paxos().peer().max())
                     .max().orElseThrow();
             LongSupplier groupLogs = () -> h.groups.stream().flatMap(g -> IntStream.range(0, 3).mapToObj(g::node))
