@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  *       the log has heard of this instance or later ones, this replica has nothing of its own to
  *       propose, and the instance has stayed undecided here for {@value #HOLE_PATIENCE} idle ticks,
  *       it proposes a no-op there, which makes it learn what was decided. Proposing at once would
- *       duel with the proposer whose instance is merely still in flight.
+ *       duel with the proposer whose instance is merely still in flight. Instances that only other
+ *       replicas have heard of count too, once a read fence has told this one ({@link #learnUpTo}).
  *   <li><b>At most once.</b> For each client, the latest applied number and its result; an entry
  *       whose number is not above it is answered from the table, not applied again.
  *   <li><b>Answer after apply.</b> A submitter's future completes only when the instance holding
@@ -61,6 +62,7 @@ public final class ReplicatedStateMachine<E extends Entry, R> {
 
     private long nextApply;
     private long proposedAt = -1;
+    private long fence = -1;
     private int holeTicks;
     private boolean behind;
     private final Deque<Waiter<E, R>> queue = new ArrayDeque<>();
@@ -161,7 +163,7 @@ public final class ReplicatedStateMachine<E extends Entry, R> {
         }
         if (!queue.isEmpty()) {
             paxos.start(nextApply, queue.peekFirst().entry());
-        } else if (paxos.max() >= nextApply && ++holeTicks >= HOLE_PATIENCE) {
+        } else if (Math.max(paxos.max(), fence) >= nextApply && ++holeTicks >= HOLE_PATIENCE) {
             paxos.start(nextApply, noop.apply(newId()));
         } else {
             return false;
@@ -291,6 +293,27 @@ public final class ReplicatedStateMachine<E extends Entry, R> {
                     nextApply);
             behind = true;
         }
+    }
+
+    /** The highest instance this replica's log has heard of, -1 for none: its side of a peer's read fence. */
+    public synchronized long heard() {
+        return paxos.max();
+    }
+
+    /**
+     * Rule 3 for instances this replica may never have heard of: a read fence found that the
+     * group's log reaches {@code instance}, so holes up to it are learned even with nothing to propose.
+     */
+    public synchronized void learnUpTo(long instance) {
+        fence = Math.max(fence, instance);
+    }
+
+    /**
+     * Whether something is under way that a driver's timer must notice: commands waiting for their
+     * decision, or instances this replica has heard of (or been fenced up to) but not applied.
+     */
+    public synchronized boolean inFlight() {
+        return !queue.isEmpty() || Math.max(paxos.max(), fence) >= nextApply;
     }
 
     /** A snapshot for health and metrics. */

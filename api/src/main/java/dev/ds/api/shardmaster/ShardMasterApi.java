@@ -24,6 +24,15 @@ public final class ShardMasterApi {
             "shardmaster.config", Verb.GET, "/api/shardmaster/config/{num}", ConfigRef.class, Config.class,
             ref -> "/api/shardmaster/config/" + ref.num());
 
+    /**
+     * The watch: configuration {@code after + 1} as soon as it exists, or "no change" after {@code
+     * waitMs}. Served from the replica's applied state, without a log entry (see the shard master's README).
+     */
+    public static final Endpoint<ConfigWatch, ConfigChange> WATCH = Endpoint.of(
+            "shardmaster.watch", Verb.GET, "/api/shardmaster/config?after={after}&waitMs={waitMs}",
+            ConfigWatch.class, ConfigChange.class,
+            watch -> "/api/shardmaster/config?after=" + watch.after() + "&waitMs=" + watch.waitMs());
+
     private ShardMasterApi() {
     }
 }

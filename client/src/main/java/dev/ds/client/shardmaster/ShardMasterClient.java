@@ -1,6 +1,8 @@
 package dev.ds.client.shardmaster;
 
 import dev.ds.api.shardmaster.Config;
+import dev.ds.api.shardmaster.ConfigChange;
+import dev.ds.api.shardmaster.ConfigWatch;
 import dev.ds.api.shardmaster.ConfigRef;
 import dev.ds.api.shardmaster.Join;
 import dev.ds.api.shardmaster.Leave;
@@ -12,6 +14,7 @@ import dev.ds.rpc.Empty;
 import dev.ds.rpc.ErrorCode;
 import dev.ds.rpc.ProblemException;
 import dev.ds.rpc.RpcClient;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,6 +24,7 @@ import java.util.UUID;
  * request; on silence, a timeout or "not ready" the client moves on to the next replica and sends
  * the same request again, with the same {@code clientId}/{@code seq} for a Join, Leave or Move, so
  * it is applied at most once. Bad input ({@code ErrBadRequest}) is thrown as it came.
+ * {@link #watch} follows configurations without writing to the shard master's log.
  */
 public final class ShardMasterClient {
 
@@ -74,5 +78,19 @@ public final class ShardMasterClient {
                 throw e;
             }
         });
+    }
+
+    /**
+     * Configuration {@code after + 1} as soon as it exists, or empty when {@code wait} passed without
+     * it: a long poll, answered by the shard master without a log entry, so an idle watcher costs
+     * its log nothing. Never older than {@code after}; a Join, Leave or Move that completed before
+     * the call is never missed. {@code wait} must stay below the transport's read timeout, or a
+     * quiet shard master looks like a dead one.
+     */
+    public Optional<Config> watch(long after, Duration wait) {
+        ConfigWatch watch = new ConfigWatch(after, wait.toMillis());
+        ConfigChange change = replicas.until("the configuration after " + after,
+                replica -> rpc.call(replica, ShardMasterApi.WATCH, watch));
+        return Optional.ofNullable(change.config());
     }
 }

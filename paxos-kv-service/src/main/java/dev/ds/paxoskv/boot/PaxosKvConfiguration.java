@@ -11,6 +11,7 @@ import dev.ds.rpc.RpcClient;
 import dev.ds.rsm.ReplicatedStateMachine;
 import dev.ds.rsm.Snapshots;
 import dev.ds.rsm.paxos.PaxosLog;
+import dev.ds.rsm.boot.PaxosTrafficWake;
 import dev.ds.rsm.boot.SnapshotTransferController;
 import dev.ds.rsm.runtime.CatchUp;
 import dev.ds.rsm.runtime.FileSnapshots;
@@ -48,6 +49,12 @@ class PaxosKvConfiguration {
         return new KvReplica("kv-" + me, new PaxosLog<>(paxos), me + "/" + UUID.randomUUID(),
                 settings.opTimeout(), settings.maxQueued(), snapshots, settings.snapshotEvery(),
                 CatchUp.fromGroup(rpc, group.peers(), me));
+    }
+
+    /** Decisions of the other replicas arrive as Paxos messages: each wakes this replica to apply them at once. */
+    @Bean
+    PaxosTrafficWake paxosTrafficWake(KvReplica replica) {
+        return new PaxosTrafficWake(replica::wake);
     }
 
     /** Catch-up by snapshot: a peer's replica answers a replica the log has left behind. */

@@ -69,6 +69,11 @@ public final class KvReplica implements KvService, AutoCloseable {
         return this;
     }
 
+    /** A Paxos message arrived: the log may have changed, so the replica ticks at once. */
+    public void wake() {
+        replica.wake();
+    }
+
     public ReplicatedStateMachine.Status status() {
         return replica.status();
     }

@@ -9,10 +9,14 @@ import dev.ds.rsm.ReplicatedStateMachine;
 import dev.ds.rsm.StateMachine;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
@@ -24,12 +28,21 @@ import java.util.function.Function;
  */
 public final class Replica<E extends Entry, R> implements AutoCloseable {
 
-    private static final Duration MAX_IDLE = Duration.ofMillis(5);
+    /** How long the driver may sleep while this replica waits for a decision: a fraction of a Paxos round. */
+    private static final Duration BUSY_IDLE = Duration.ofMillis(5);
+    /**
+     * How long it may sleep with nothing under way: decisions of other replicas wake it when they
+     * arrive over HTTP ({@code boot.PaxosTrafficWake}); this bounds the delay where nothing does.
+     */
+    private static final Duration QUIET_IDLE = Duration.ofMillis(250);
 
     private final ReplicatedStateMachine<E, R> rsm;
     private final RsmDriver driver;
     private final Duration timeout;
     private final CatchUp catchUp;
+    private final Horizon horizon;
+    private final ReentrantLock progressLock = new ReentrantLock();
+    private final Condition progressed = progressLock.newCondition();
 
     public Replica(String name, Log<E> log, StateMachine<E, R> machine, Function<String, E> noop, String incarnation,
             Duration timeout, int maxQueued) {
@@ -43,24 +56,92 @@ public final class Replica<E extends Entry, R> implements AutoCloseable {
 
     /** A replica that, when the log has left it behind, installs a snapshot from {@code catchUp}'s peers. */
     public Replica(String name, ReplicatedStateMachine<E, R> rsm, Duration timeout, CatchUp catchUp) {
+        this(name, rsm, timeout, catchUp, Horizon.ALONE);
+    }
+
+    /** A replica that can also read without writing to the log, fenced by {@code horizon} (see {@link #fence()}). */
+    public Replica(String name, ReplicatedStateMachine<E, R> rsm, Duration timeout, CatchUp catchUp, Horizon horizon) {
         this.rsm = rsm;
         this.timeout = timeout;
         this.catchUp = catchUp;
-        this.driver = new RsmDriver(name + "-rsm", MAX_IDLE, this::tick).start();
+        this.horizon = horizon;
+        this.driver = new RsmDriver(name + "-rsm", BUSY_IDLE, QUIET_IDLE, rsm::inFlight, this::tick).start();
     }
 
     /** The driver's step: the state machine's own work, then, if the log has left it behind, a snapshot from a peer. */
     private boolean tick() {
         if (rsm.tick()) {
+            signalProgress();
             return true;
         }
         ReplicatedStateMachine.Status status = rsm.status();
         if (status.behind()) {
             // A reply whose snapshot is null (the peer is not ahead) maps to empty.
             Optional<byte[]> snapshot = catchUp.fetch(status.applied());
-            return snapshot.isPresent() && rsm.install(snapshot.get());
+            if (snapshot.isPresent() && rsm.install(snapshot.get())) {
+                signalProgress();
+                return true;
+            }
         }
         return false;
+    }
+
+    private void signalProgress() {
+        progressLock.lock();
+        try {
+            progressed.signalAll();
+        } finally {
+            progressLock.unlock();
+        }
+    }
+
+    /**
+     * A read fence without a log entry: asks the group how far its log has gone ({@link Horizon})
+     * and has this replica learn every instance up to there. Once {@link #status()} shows that
+     * instance applied, this replica's state holds every change that completed before the call.
+     *
+     * @return the instance to wait for; empty when no majority answered
+     */
+    public OptionalLong fence() {
+        OptionalLong reach = horizon.fetch(rsm.heard());
+        if (reach.isPresent()) {
+            rsm.learnUpTo(reach.getAsLong());
+            driver.wake();
+        }
+        return reach;
+    }
+
+    /**
+     * Waits until {@code ready} holds, checking it again each time this replica applies something,
+     * or until {@code deadlineNanos} ({@link System#nanoTime()}); returns whether it holds.
+     */
+    public boolean await(BooleanSupplier ready, long deadlineNanos) {
+        progressLock.lock();
+        try {
+            while (!ready.getAsBoolean()) {
+                long left = deadlineNanos - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                progressed.awaitNanos(left);
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ready.getAsBoolean();
+        } finally {
+            progressLock.unlock();
+        }
+    }
+
+    /** The log may have changed (a Paxos message arrived): tick soon. */
+    public void wake() {
+        driver.wake();
+    }
+
+    /** This replica's side of a peer's read fence. */
+    public Horizon.Heard heard() {
+        return new Horizon.Heard(rsm.heard());
     }
 
     /** Serves the snapshot side of catch-up to the group's other replicas. */
@@ -68,9 +149,10 @@ public final class Replica<E extends Entry, R> implements AutoCloseable {
         return rsm.snapshotFor(request.applied()).map(SnapshotTransfer.Reply::new).orElseGet(SnapshotTransfer.Reply::none);
     }
 
-    /** Handles the catch-up call on an in-memory network. */
+    /** Handles the catch-up call and the read fence on an in-memory network. */
     public Replica<E, R> serveOn(InMemoryNetwork.Server server) {
-        server.handle(SnapshotTransfer.SNAPSHOT, this::snapshot);
+        server.handle(SnapshotTransfer.SNAPSHOT, this::snapshot)
+                .handle(Horizon.HEARD, empty -> heard());
         return this;
     }
 

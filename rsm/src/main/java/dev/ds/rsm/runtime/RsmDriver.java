@@ -10,9 +10,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Ticks a core on one thread: again at once while it makes progress; otherwise it waits until
- * {@link #wake()} (a new command, a decision learned) or, as a safety net, a short idle interval
- * that doubles up to {@code maxIdle}, so an idle replica costs almost nothing and a busy one never
- * waits on a timer.
+ * {@link #wake()} (a new command, a Paxos message received) or, as a safety net, an idle interval
+ * that doubles from 1 ms. The interval stops doubling at {@code busyIdle} while {@code inFlight} says
+ * something is under way, because a decision this replica waits for can arrive as the reply to its
+ * own proposal, which wakes nobody; and at {@code quietIdle} otherwise, so an idle replica wakes only
+ * a few times a second and a busy one never waits long on a timer.
  */
 public final class RsmDriver implements AutoCloseable {
 
@@ -20,16 +22,20 @@ public final class RsmDriver implements AutoCloseable {
     private static final long FIRST_IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final BooleanSupplier tick;
-    private final long maxIdleNanos;
+    private final long busyIdleNanos;
+    private final long quietIdleNanos;
+    private final BooleanSupplier inFlight;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
     private final Thread thread;
     private boolean woken;
     private volatile boolean running = true;
 
-    public RsmDriver(String name, Duration maxIdle, BooleanSupplier tick) {
+    public RsmDriver(String name, Duration busyIdle, Duration quietIdle, BooleanSupplier inFlight, BooleanSupplier tick) {
         this.tick = tick;
-        this.maxIdleNanos = maxIdle.toNanos();
+        this.busyIdleNanos = busyIdle.toNanos();
+        this.quietIdleNanos = quietIdle.toNanos();
+        this.inFlight = inFlight;
         this.thread = new Thread(this::run, name);
         this.thread.setDaemon(true);
     }
@@ -65,7 +71,7 @@ public final class RsmDriver implements AutoCloseable {
                 continue;
             }
             awaitWork(idle);
-            idle = Math.min(maxIdleNanos, idle * 2);
+            idle = Math.min(inFlight.getAsBoolean() ? busyIdleNanos : quietIdleNanos, idle * 2);
         }
     }
 

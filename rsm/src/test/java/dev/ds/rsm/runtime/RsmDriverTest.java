@@ -13,7 +13,7 @@ class RsmDriverTest {
     void ticksWhileThereIsProgressThenWaitsForAWake() {
         AtomicInteger work = new AtomicInteger(5);
         AtomicInteger ticks = new AtomicInteger();
-        try (RsmDriver driver = new RsmDriver("test-driver", Duration.ofSeconds(30), () -> {
+        try (RsmDriver driver = new RsmDriver("test-driver", Duration.ofSeconds(30), Duration.ofSeconds(30), () -> false, () -> {
             ticks.incrementAndGet();
             return work.getAndUpdate(w -> Math.max(0, w - 1)) > 0;
         }).start()) {
@@ -29,7 +29,7 @@ class RsmDriverTest {
     @Test
     void aFailingTickDoesNotStopTheDriver() {
         AtomicInteger ticks = new AtomicInteger();
-        try (RsmDriver driver = new RsmDriver("test-driver", Duration.ofMillis(5), () -> {
+        try (RsmDriver driver = new RsmDriver("test-driver", Duration.ofMillis(5), Duration.ofMillis(5), () -> false, () -> {
             if (ticks.incrementAndGet() == 1) {
                 throw new IllegalStateException("boom");
             }

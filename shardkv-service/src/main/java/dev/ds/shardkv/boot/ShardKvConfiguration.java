@@ -11,6 +11,7 @@ import dev.ds.rpc.RpcClient;
 import dev.ds.rsm.ReplicatedStateMachine;
 import dev.ds.rsm.Snapshots;
 import dev.ds.rsm.paxos.PaxosLog;
+import dev.ds.rsm.boot.PaxosTrafficWake;
 import dev.ds.rsm.boot.SnapshotTransferController;
 import dev.ds.rsm.runtime.CatchUp;
 import dev.ds.rsm.runtime.FileSnapshots;
@@ -21,6 +22,7 @@ import dev.ds.shardkv.replica.Migrator;
 import dev.ds.shardkv.replica.ShardKvReplica;
 import dev.ds.spring.boot.InvalidSettingException;
 import dev.ds.spring.health.ServingAutoConfiguration;
+import dev.ds.spring.rpc.RpcProperties;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -65,17 +67,33 @@ class ShardKvConfiguration {
                 settings.snapshotEvery(), CatchUp.fromGroup(rpc, group.peers(), group.me()));
     }
 
+    /** Decisions of the other replicas arrive as Paxos messages: each wakes this replica to apply them at once. */
+    @Bean
+    PaxosTrafficWake paxosTrafficWake(ShardKvReplica replica) {
+        return new PaxosTrafficWake(replica::wake);
+    }
+
     /** Catch-up by snapshot: this replica answers a replica of its group that the log has left behind. */
     @Bean
     SnapshotTransfer.Source snapshotSource(ShardKvReplica replica) {
         return replica::snapshot;
     }
 
+    /**
+     * The migrator, watching the shard master. A watch answered after {@code shardkv.watch-wait} must
+     * arrive within the read timeout, or every quiet wait would look like a lost reply.
+     */
     @Bean(destroyMethod = "close")
-    Migrator shardKvMigrator(ShardKvReplica replica, ShardKvSettings settings, RpcClient rpc) {
+    Migrator shardKvMigrator(ShardKvReplica replica, GroupSettings group, ShardKvSettings settings, RpcClient rpc,
+            RpcProperties rpcSettings) {
+        if (settings.watchWait().compareTo(rpcSettings.readTimeout()) >= 0) {
+            throw new InvalidSettingException("shardkv.watch-wait", settings.watchWait(),
+                    "must be shorter than rpc.read-timeout (" + rpcSettings.readTimeout() + ")");
+        }
         ShardMasterClient master = new ShardMasterClient(rpc, settings.shardmasters(), new Retry(settings.opTimeout()),
                 "shardkv-" + settings.gid() + "-" + UUID.randomUUID());
-        return new Migrator("shardkv-" + settings.gid(), replica, master, rpc, settings.pollInterval());
+        return new Migrator("shardkv-" + settings.gid(), replica, master, rpc, settings.pollInterval(),
+                settings.watchWait(), group.me());
     }
 
     @Bean

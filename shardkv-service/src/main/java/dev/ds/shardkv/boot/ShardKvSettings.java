@@ -15,11 +15,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param snapshotEvery {@code shardkv.snapshot-every}: applied instances between snapshots (default 64)
  * @param pollInterval {@code shardkv.poll-interval}: how often the migrator asks for the next
  *     configuration and moves shards (default 100ms)
+ * @param watchWait {@code shardkv.watch-wait}: how long an idle replica's watch of the shard master
+ *     waits for a change before it asks again (default 1500ms); shorter than {@code rpc.read-timeout}
  */
 @ConfigurationProperties("shardkv")
 record ShardKvSettings(Long gid, List<String> shardmasters, @DefaultValue("10") int shards,
         @DefaultValue("2s") Duration opTimeout, @DefaultValue("10000") int maxQueued,
-        @DefaultValue("64") int snapshotEvery, @DefaultValue("100ms") Duration pollInterval) {
+        @DefaultValue("64") int snapshotEvery, @DefaultValue("100ms") Duration pollInterval,
+        @DefaultValue("1500ms") Duration watchWait) {
 
     ShardKvSettings {
         if (gid == null || gid <= 0) {
@@ -35,6 +38,7 @@ record ShardKvSettings(Long gid, List<String> shardmasters, @DefaultValue("10") 
         }
         requirePositive("shardkv.op-timeout", opTimeout);
         requirePositive("shardkv.poll-interval", pollInterval);
+        requirePositive("shardkv.watch-wait", watchWait);
         if (maxQueued < 1) {
             throw new InvalidSettingException("shardkv.max-queued", maxQueued, "must be at least 1");
         }

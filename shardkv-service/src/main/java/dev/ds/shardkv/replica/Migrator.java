@@ -14,6 +14,7 @@ import dev.ds.shardkv.group.ShardKvResult;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -24,11 +25,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The thread that moves a replica's group from configuration to configuration. Every replica of a
  * group runs one; they propose the same entries, and the state machine ignores the copies that
- * come second (its rules 3, 5 and 7). Each step, every {@code interval}:
+ * come second (its rules 3, 5 and 7). Each step, every {@code interval} (at once after an idle watch):
  *
  * <ol>
- *   <li>with no shard PULLING, asks the shard master for the configuration after the applied one
- *       and proposes Reconfigure with it;
+ *   <li>with no shard PULLING, watches the shard master for the configuration after the applied one
+ *       and proposes Reconfigure with it. With nothing else to do, the watch waits up to {@code
+ *       watchWait} for a change, so an idle group costs the shard master one held request per
+ *       replica and no log entry; with handed-off shards to confirm, it only looks. Every replica
+ *       of the group sees a new configuration at the same moment, and three proposers of one
+ *       instance would duel; so each waits its {@code turn} (replica index times {@link #TURN})
+ *       for the configuration to arrive through the group's log, and proposes only if it has not;
  *   <li>for each PULLING shard, asks the servers of its previous owner for the frozen copy and
  *       proposes Install with it;
  *   <li>for each shard handed off, asks the receiving group whether it has installed it and, once
@@ -46,47 +52,83 @@ public final class Migrator implements AutoCloseable {
     private final ShardMasterClient master;
     private final RpcClient rpc;
     private final ScheduledExecutorService executor;
+    private final long intervalNanos;
+    private final Duration watchWait;
+    private final Duration turn;
 
     /**
-     * @param master the shard master's client; its retry deadline bounds how long one poll may wait
+     * How much longer each replica of a group waits than the one before it to propose a new
+     * configuration: longer than one Paxos instance on a loaded machine, so the next replica
+     * proposes only when the one before it is down, not while its instance is still being decided.
      */
-    public Migrator(String name, ShardKvReplica replica, ShardMasterClient master, RpcClient rpc, Duration interval) {
+    public static final Duration TURN = Duration.ofMillis(300);
+
+    /**
+     * @param master the shard master's client; its retry deadline bounds how long one poll may retry
+     * @param watchWait how long an idle step's watch may wait for a change: below the transport's read timeout
+     * @param index this replica's index in its group, which sets its turn to propose a new configuration
+     */
+    public Migrator(String name, ShardKvReplica replica, ShardMasterClient master, RpcClient rpc, Duration interval,
+            Duration watchWait, int index) {
         this.replica = replica;
         this.master = master;
         this.rpc = rpc;
+        this.watchWait = watchWait;
+        this.turn = TURN.multipliedBy(index);
         this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, name + "-migrator");
             thread.setDaemon(true);
             return thread;
         });
-        executor.scheduleWithFixedDelay(this::safeStep, 0, interval.toNanos(), TimeUnit.NANOSECONDS);
+        this.intervalNanos = interval.toNanos();
+        executor.execute(this::loop);
     }
 
-    private void safeStep() {
+    /**
+     * Runs a step, then the next: at once after an idle watch that saw no change (the watch itself
+     * was the wait, and a change must not fall into a gap between two watches), otherwise after
+     * {@code interval}.
+     */
+    private void loop() {
+        boolean again;
         try {
-            step();
+            again = step();
         } catch (ProblemException | NoReplyException e) {
             log.debug("group {}: migration step incomplete: {}", replica.gid(), e.toString());
+            again = false;
         } catch (RuntimeException e) {
             log.error("group {}: migration step failed", replica.gid(), e);
+            again = false;
+        }
+        try {
+            executor.schedule(this::loop, again ? 0 : intervalNanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closed) {
+            log.debug("group {}: migrator closed", replica.gid());
         }
     }
 
-    private void step() {
+    /** One step; returns whether it was an idle watch that saw no change. */
+    private boolean step() {
         GroupState.MigrationWork work = replica.work();
         if (work.pulls().isEmpty()) {
             Config current = work.config();
-            Optional<Config> next = master.query(current.num() + 1);
-            if (next.isPresent() && next.get().nShards() != current.nShards()) {
+            boolean idle = work.handoffs().isEmpty();
+            Optional<Config> next = master.watch(current.num(), idle ? watchWait : Duration.ZERO);
+            if (next.isEmpty()) {
+                if (idle) {
+                    return true;
+                }
+            } else if (next.get().nShards() != current.nShards()) {
                 log.error("group {}: configuration {} has {} shards, this group was started with {}",
                         replica.gid(), next.get().num(), next.get().nShards(), current.nShards());
-                return;
+                return false;
             }
-            if (next.isPresent() && propose(id -> ShardKvCommand.reconfigure(id, next.get()))) {
+            if (next.isPresent() && !replica.awaitConfig(next.get().num(), turn)
+                    && propose(id -> ShardKvCommand.reconfigure(id, next.get()))) {
                 log.info("group {}: configuration {} applied: shards {}", replica.gid(), next.get().num(),
                         next.get().shards());
-                work = replica.work();
             }
+            work = replica.work();
         }
         for (GroupState.Transfer pull : work.pulls()) {
             pullFrom(pull).ifPresent(data -> {
@@ -101,6 +143,7 @@ public final class Migrator implements AutoCloseable {
                 log.info("group {}: deleted {}, installed by group {}", replica.gid(), handoff.ref(), handoff.gid());
             }
         }
+        return false;
     }
 
     private Optional<ShardData> pullFrom(GroupState.Transfer pull) {

@@ -166,6 +166,11 @@ public final class ShardKvReplica implements KvService, AutoCloseable {
         return state.work();
     }
 
+    /** Waits up to {@code patience} for this replica to apply configuration {@code num}; returns whether it has. */
+    boolean awaitConfig(long num, Duration patience) {
+        return replica.await(() -> state.work().config().num() >= num, System.nanoTime() + patience.toNanos());
+    }
+
     /** Whether this replica's applied configuration includes its group. */
     public boolean joined() {
         return state.joined();
@@ -177,6 +182,11 @@ public final class ShardKvReplica implements KvService, AutoCloseable {
 
     public GroupState.GroupView view() {
         return state.view();
+    }
+
+    /** A Paxos message arrived: the log may have changed, so the replica ticks at once. */
+    public void wake() {
+        replica.wake();
     }
 
     public ReplicatedStateMachine.Status status() {

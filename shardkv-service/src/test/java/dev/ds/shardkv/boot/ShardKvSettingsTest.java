@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class ShardKvSettingsTest {
 
     private static ShardKvSettings settings(Long gid, List<String> masters, int shards) {
-        return new ShardKvSettings(gid, masters, shards, Duration.ofSeconds(2), 10, 64, Duration.ofMillis(100));
+        return new ShardKvSettings(gid, masters, shards, Duration.ofSeconds(2), 10, 64, Duration.ofMillis(100),
+                Duration.ofMillis(1500));
     }
 
     @Test
@@ -24,7 +25,9 @@ class ShardKvSettingsTest {
         assertThatThrownBy(() -> settings(1L, List.of(" "), 10)).hasMessageStartingWith("invalid setting shardkv.shardmasters");
         assertThatThrownBy(() -> settings(1L, List.of("http://m"), 0)).hasMessageStartingWith("invalid setting shardkv.shards=0");
         assertThatThrownBy(() -> new ShardKvSettings(1L, List.of("http://m"), 10, Duration.ZERO, 10, 64,
-                Duration.ofMillis(100))).hasMessageStartingWith("invalid setting shardkv.op-timeout=0ms");
+                Duration.ofMillis(100), Duration.ofMillis(1500))).hasMessageStartingWith("invalid setting shardkv.op-timeout=0ms");
+        assertThatThrownBy(() -> new ShardKvSettings(1L, List.of("http://m"), 10, Duration.ofSeconds(2), 10, 64,
+                Duration.ofMillis(100), Duration.ZERO)).hasMessageStartingWith("invalid setting shardkv.watch-wait=0ms");
     }
 
     @Test

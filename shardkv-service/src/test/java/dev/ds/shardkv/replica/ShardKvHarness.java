@@ -17,6 +17,7 @@ import dev.ds.rpc.memory.InMemoryNetwork;
 import dev.ds.rsm.Snapshots;
 import dev.ds.rsm.paxos.PaxosLog;
 import dev.ds.rsm.runtime.CatchUp;
+import dev.ds.rsm.runtime.Horizon;
 import dev.ds.rsm.runtime.SnapshotTransfer;
 import dev.ds.shardkv.api.ShardKvApi;
 import dev.ds.shardkv.group.GroupState;
@@ -43,6 +44,8 @@ final class ShardKvHarness implements AutoCloseable {
     static final Duration DEADLINE = Duration.ofSeconds(30);
     static final Duration OP_TIMEOUT = Duration.ofSeconds(1);
     static final Duration POLL = Duration.ofMillis(25);
+    /** Shorter than production's, so that a test's shutdown never waits long for a held watch. */
+    static final Duration WATCH_WAIT = Duration.ofMillis(500);
     static final int N_SHARDS = 10;
 
     /** A shardkv server. */
@@ -92,7 +95,8 @@ final class ShardKvHarness implements AutoCloseable {
                 masters.addresses(), PaxosListener.NONE, new Random(seed + index)).serveOn(server);
         ShardMasterReplica master = new ShardMasterReplica(server.address(),
                 new PaxosLog<>(new Paxos<>(paxos.peer(), ValueCodec.json(MasterCommand.class))),
-                server.address() + "/" + seed, N_SHARDS, OP_TIMEOUT, 1000);
+                server.address() + "/" + seed, N_SHARDS, OP_TIMEOUT, 1000, Snapshots.NONE, 1, CatchUp.NONE,
+                Horizon.fromGroup(rpc, masters.addresses(), index));
         master.serveOn(server);
         return new Master(paxos, master);
     }
@@ -114,7 +118,7 @@ final class ShardKvHarness implements AutoCloseable {
                 .handle(SnapshotTransfer.SNAPSHOT, kv::snapshot);
         ShardMasterClient master = new ShardMasterClient(rpc, masters.addresses(), new Retry(OP_TIMEOUT),
                 server.address());
-        return new Node(paxos, kv, new Migrator(server.address(), kv, master, rpc, POLL));
+        return new Node(paxos, kv, new Migrator(server.address(), kv, master, rpc, POLL, WATCH_WAIT, index));
     }
 
     void join(int group) {

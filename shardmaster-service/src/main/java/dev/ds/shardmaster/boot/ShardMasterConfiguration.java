@@ -9,10 +9,13 @@ import dev.ds.paxos.core.PaxosPeer;
 import dev.ds.rpc.RpcClient;
 import dev.ds.rsm.ReplicatedStateMachine;
 import dev.ds.rsm.Snapshots;
+import dev.ds.rsm.boot.HorizonController;
+import dev.ds.rsm.boot.PaxosTrafficWake;
 import dev.ds.rsm.boot.SnapshotTransferController;
 import dev.ds.rsm.paxos.PaxosLog;
 import dev.ds.rsm.runtime.CatchUp;
 import dev.ds.rsm.runtime.FileSnapshots;
+import dev.ds.rsm.runtime.Horizon;
 import dev.ds.rsm.runtime.SnapshotTransfer;
 import dev.ds.shardmaster.master.MasterCommand;
 import dev.ds.shardmaster.replica.ShardMasterReplica;
@@ -34,7 +37,7 @@ import org.springframework.context.annotation.Import;
 /** The replicated shard master over this node's Paxos peer, its REST API, health and metrics. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ShardMasterSettings.class)
-@Import({ShardMasterController.class, SnapshotTransferController.class})
+@Import({ShardMasterController.class, SnapshotTransferController.class, HorizonController.class})
 class ShardMasterConfiguration {
 
     /** Configurations change rarely: a snapshot every few changes keeps the log short and restarts quick. */
@@ -54,7 +57,19 @@ class ShardMasterConfiguration {
         // Entry ids must never repeat across restarts: a random incarnation per start.
         return new ShardMasterReplica("shardmaster-" + me, new PaxosLog<>(paxos), me + "/" + UUID.randomUUID(),
                 settings.shards(), settings.opTimeout(), settings.maxQueued(), snapshots, SNAPSHOT_EVERY,
-                CatchUp.fromGroup(rpc, group.peers(), me));
+                CatchUp.fromGroup(rpc, group.peers(), me), Horizon.fromGroup(rpc, group.peers(), me));
+    }
+
+    /** The read fence of watches: this replica tells a peer how far its log has gone. */
+    @Bean
+    Horizon.Source horizonSource(ShardMasterReplica replica) {
+        return replica::heard;
+    }
+
+    /** Decisions of the other replicas arrive as Paxos messages: each wakes this replica to apply them at once. */
+    @Bean
+    PaxosTrafficWake paxosTrafficWake(ShardMasterReplica replica) {
+        return new PaxosTrafficWake(replica::wake);
     }
 
     /** Catch-up by snapshot: this replica answers a peer the log has left behind. */

@@ -6,14 +6,15 @@ import dev.ds.rsm.StateMachine;
 import dev.ds.shardmaster.rebalance.Rebalancer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every configuration, in number order, starting with configuration 0 (no groups). Applied by the
- * replicated state machine one entry at a time, in log order, so the list needs no lock; only
- * {@link #latest()} is read from other threads (health, metrics) and is published through a
- * volatile field.
+ * replicated state machine one entry at a time, in log order; watches read it from their own
+ * threads ({@link #after}), so the list is guarded by this object's lock, and {@link #latest()}
+ * (health, metrics) is published through a volatile field.
  *
  * <p>Invariant (STYLE.md, rule 8): configuration numbers move up by one. A Join of a present gid
  * or a Leave of an absent one makes no new configuration.
@@ -35,7 +36,7 @@ public final class ShardMaster implements StateMachine<MasterCommand, MasterResu
     }
 
     @Override
-    public MasterResult apply(MasterCommand command) {
+    public synchronized MasterResult apply(MasterCommand command) {
         if (command.kind() == MasterCommand.Kind.QUERY) {
             return query(command.num());
         }
@@ -76,14 +77,23 @@ public final class ShardMaster implements StateMachine<MasterCommand, MasterResu
         latest = next;
     }
 
+    /**
+     * The configuration numbered {@code num + 1}, once it exists: what a watch that has
+     * configuration {@code num} waits for. Configurations never change once made, so any replica
+     * that has it gives the same answer.
+     */
+    public synchronized Optional<Config> after(long num) {
+        return num + 1 < configs.size() ? Optional.of(configs.get((int) (num + 1))) : Optional.empty();
+    }
+
     /** Every configuration so far, for a snapshot: the shard master's whole state. */
     @Override
-    public byte[] snapshot() {
+    public synchronized byte[] snapshot() {
         return MAPPER.writeValueAsBytes(configs);
     }
 
     @Override
-    public void restore(byte[] snapshot) {
+    public synchronized void restore(byte[] snapshot) {
         List<Config> restored = MAPPER.readValue(snapshot, CONFIGS);
         configs.clear();
         configs.addAll(restored);

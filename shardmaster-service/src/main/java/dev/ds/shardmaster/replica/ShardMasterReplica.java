@@ -1,6 +1,8 @@
 package dev.ds.shardmaster.replica;
 
 import dev.ds.api.shardmaster.Config;
+import dev.ds.api.shardmaster.ConfigChange;
+import dev.ds.api.shardmaster.ConfigWatch;
 import dev.ds.api.shardmaster.Join;
 import dev.ds.api.shardmaster.Leave;
 import dev.ds.api.shardmaster.Move;
@@ -13,12 +15,16 @@ import dev.ds.rsm.Log;
 import dev.ds.rsm.ReplicatedStateMachine;
 import dev.ds.rsm.Snapshots;
 import dev.ds.rsm.runtime.CatchUp;
+import dev.ds.rsm.runtime.Horizon;
 import dev.ds.rsm.runtime.Replica;
 import dev.ds.rsm.runtime.SnapshotTransfer;
 import dev.ds.shardmaster.master.MasterCommand;
 import dev.ds.shardmaster.master.MasterResult;
 import dev.ds.shardmaster.master.ShardMaster;
+import dev.ds.shardmaster.master.Watch;
 import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -27,6 +33,10 @@ import java.util.function.Function;
  * replica sees every Join, Leave and Move that completed before it. A replica that cannot get
  * decisions (no majority) waits {@code timeout} and answers {@code ErrTimeout}: it never answers
  * from a configuration list that may be stale.
+ *
+ * <p>Watches are the exception: they are answered from the configurations applied here, fenced by
+ * asking the group how far its log has gone instead of writing to it ({@link Watch}), so an idle
+ * watcher costs the log nothing.
  */
 public final class ShardMasterReplica implements AutoCloseable {
 
@@ -35,18 +45,20 @@ public final class ShardMasterReplica implements AutoCloseable {
 
     public ShardMasterReplica(String name, Log<MasterCommand> log, String incarnation, int nShards,
             Duration timeout, int maxQueued) {
-        this(name, log, incarnation, nShards, timeout, maxQueued, Snapshots.NONE, 1, CatchUp.NONE);
+        this(name, log, incarnation, nShards, timeout, maxQueued, Snapshots.NONE, 1, CatchUp.NONE, Horizon.ALONE);
     }
 
     /**
      * A replica that snapshots every configuration into {@code snapshots} every {@code snapshotEvery}
-     * instances and, when the log has left it behind, installs a snapshot from {@code catchUp}'s peers.
+     * instances, when the log has left it behind installs a snapshot from {@code catchUp}'s peers, and
+     * fences its watches by asking {@code horizon}'s.
      */
     public ShardMasterReplica(String name, Log<MasterCommand> log, String incarnation, int nShards,
-            Duration timeout, int maxQueued, Snapshots snapshots, int snapshotEvery, CatchUp catchUp) {
+            Duration timeout, int maxQueued, Snapshots snapshots, int snapshotEvery, CatchUp catchUp,
+            Horizon horizon) {
         this.master = new ShardMaster(nShards);
         this.replica = new Replica<>(name, new ReplicatedStateMachine<>(log, master, MasterCommand::noop, incarnation,
-                maxQueued, snapshots, snapshotEvery, MasterResult.class), timeout, catchUp);
+                maxQueued, snapshots, snapshotEvery, MasterResult.class), timeout, catchUp, horizon);
     }
 
     /** Serves the client API ({@code ShardMasterApi}) and catch-up on an in-memory network. */
@@ -64,7 +76,8 @@ public final class ShardMasterReplica implements AutoCloseable {
                     return Empty.INSTANCE;
                 })
                 .handle(ShardMasterApi.LATEST, empty -> query(-1))
-                .handle(ShardMasterApi.CONFIG, ref -> query(ref.num()));
+                .handle(ShardMasterApi.CONFIG, ref -> query(ref.num()))
+                .handle(ShardMasterApi.WATCH, this::watch);
         replica.serveOn(server);
         return this;
     }
@@ -91,6 +104,35 @@ public final class ShardMasterReplica implements AutoCloseable {
         return await(id -> MasterCommand.query(id, num));
     }
 
+    /**
+     * Configuration {@code after + 1} as soon as it is applied here, or "no change" once {@code
+     * waitMs} has passed without it (rules in {@link Watch}). Only the fence talks to other
+     * replicas, once, and only when the answer is not already here.
+     *
+     * @throws ProblemException {@code ErrTimeout} when the wait ended and "no change" could be stale
+     */
+    public ConfigChange watch(ConfigWatch request) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(request.waitMs());
+        Watch.Answer answer = settle(request.after(), OptionalLong.empty());
+        if (answer.kind() == Watch.Kind.CHANGED) {
+            return ConfigChange.to(answer.config());
+        }
+        OptionalLong fence = replica.fence();
+        replica.await(() -> master.after(request.after()).isPresent(), deadline);
+        answer = settle(request.after(), fence);
+        return switch (answer.kind()) {
+            case CHANGED -> ConfigChange.to(answer.config());
+            case NO_CHANGE -> ConfigChange.none();
+            case UNKNOWN -> throw new ProblemException(ErrorCode.ErrTimeout, "no change here within " + request.waitMs()
+                    + " ms, but this replica cannot tell whether the group made one (no majority, or catching up)");
+        };
+    }
+
+    private Watch.Answer settle(long after, OptionalLong fence) {
+        long applied = replica.status().applied();
+        return Watch.settle(master, after, applied, fence);
+    }
+
     private Config await(Function<String, MasterCommand> command) {
         MasterResult result = replica.execute(command);
         if (result.isOk()) {
@@ -101,6 +143,16 @@ public final class ShardMasterReplica implements AutoCloseable {
             case NOT_FOUND -> ErrorCode.ErrNotFound;
         };
         throw new ProblemException(code, result.detail());
+    }
+
+    /** This replica's side of a peer's read fence. */
+    public Horizon.Heard heard() {
+        return replica.heard();
+    }
+
+    /** A Paxos message arrived: the log may have changed, so the replica ticks at once. */
+    public void wake() {
+        replica.wake();
     }
 
     public ReplicatedStateMachine.Status status() {

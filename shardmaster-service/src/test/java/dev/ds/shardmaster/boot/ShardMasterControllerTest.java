@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import dev.ds.shardmaster.master.MasterCommand;
 import dev.ds.shardmaster.replica.ShardMasterReplica;
 import java.time.Duration;
@@ -101,5 +102,38 @@ class ShardMasterControllerTest {
         mvc.perform(get("/api/shardmaster/config/abc"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("ErrBadRequest"));
+    }
+
+    @Test
+    void aWatchAnswersTheNextConfigurationOrNoChange() throws Exception {
+        // The slice's replica lives as long as the class: start from whatever configuration it has.
+        long latest = ((Number) JsonPath.read(mvc.perform(get("/api/shardmaster/config")).andReturn().getResponse()
+                .getContentAsString(), "$.num")).longValue();
+        String after = Long.toString(latest);
+        mvc.perform(get("/api/shardmaster/config").param("after", after).param("waitMs", "0"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.changed").value(false));
+        postJson("join", "{\"gid\": 8, \"servers\": [\"http://b:1\"]}").andExpect(status().is2xxSuccessful());
+        mvc.perform(get("/api/shardmaster/config").param("after", after).param("waitMs", "5000"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.changed").value(true))
+                .andExpect(jsonPath("$.config.num").value(latest + 1))
+                .andExpect(jsonPath("$.config.groups['8'][0]").value("http://b:1"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "-1 |0     |after: must be >= 0",
+        "0  |-5    |waitMs: must be in 0..60000",
+        "0  |60001 |waitMs: must be in 0..60000",
+        "abc|0     |after",
+        "0  |soon  |waitMs",
+    })
+    void aBadWatchIsABadRequest(String after, String waitMs, String detail) throws Exception {
+        mvc.perform(get("/api/shardmaster/config").param("after", after.trim()).param("waitMs", waitMs.trim()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("ErrBadRequest"))
+                .andExpect(jsonPath("$.detail").value(containsString(detail.trim())));
     }
 }

@@ -11,7 +11,10 @@ import dev.ds.paxos.runtime.PaxosNode;
 import dev.ds.paxos.storage.InMemoryStorage;
 import dev.ds.rpc.RpcClient;
 import dev.ds.rpc.memory.InMemoryNetwork;
+import dev.ds.rsm.Snapshots;
 import dev.ds.rsm.paxos.PaxosLog;
+import dev.ds.rsm.runtime.CatchUp;
+import dev.ds.rsm.runtime.Horizon;
 import dev.ds.shardmaster.master.MasterCommand;
 import dev.ds.testkit.Seeds;
 import dev.ds.testkit.cluster.Cluster;
@@ -48,7 +51,8 @@ final class ShardMasterHarness implements AutoCloseable {
                 rpc, servers.addresses(), PaxosListener.NONE, new Random(seed + index)).serveOn(server);
         ShardMasterReplica master = new ShardMasterReplica(server.address(),
                 new PaxosLog<>(new Paxos<>(paxos.peer(), ValueCodec.json(MasterCommand.class))),
-                server.address() + "/" + seed, N_SHARDS, OP_TIMEOUT, 1000);
+                server.address() + "/" + seed, N_SHARDS, OP_TIMEOUT, 1000, Snapshots.NONE, 1, CatchUp.NONE,
+                Horizon.fromGroup(rpc, servers.addresses(), index));
         master.serveOn(server);
         return new Node(paxos, master);
     }
