@@ -3,9 +3,6 @@ package dev.ds.viewservice.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ds.testkit.process.Jvm;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -28,12 +25,6 @@ class StartupFailureTest {
         "--role=viewservice --rpc.read-timeout=0s               | invalid setting rpc.read-timeout=0ms: must be a positive duration",
     })
     void badSettingStopsStartupWithOneLine(String args, String expectedLine) throws Exception {
-        List<String> arguments = new ArrayList<>(List.of("--server.port=0"));
-        arguments.addAll(List.of(args.trim().split("\\s+")));
-        Jvm.Exit exit = Jvm.run(ViewServiceApplication.class, arguments, Duration.ofSeconds(60));
-
-        assertThat(exit.code()).as("exit code").isNotZero();
-        assertThat(exit.linesStartingWith("Start-up failed: ")).as("stderr: %s", exit.stderr())
-                .singleElement().asString().contains(expectedLine.trim());
+        assertThat(Jvm.startupFailure(ViewServiceApplication.class, args)).contains(expectedLine.trim());
     }
 }
