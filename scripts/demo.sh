@@ -1,16 +1,15 @@
 #!/usr/bin/env bash
 # The README walkthrough as one script, against the local system (`./scripts/run-local.sh start`):
 # put and get on each store, kill the pb primary and watch fail-over, partition a paxos-kv replica
-# and see the minority time out, move shards between shardkv groups, and count words in the
-# Gutenberg books (and see a job over /etc/passwd refused). Every step checks what it shows; the
-# script exits non-zero at the first surprise.
+# and see the minority time out, move shards between shardkv groups, and count words in books
+# (and see a job over /etc/passwd refused). Every step checks what it shows; the script exits
+# non-zero at the first surprise. The books are the folder DS_GUTENBERG names (run-local.sh must
+# have been started with the same DS_GUTENBERG, so that jobs may read it), or else seeded sample
+# books that mapreduce-service's generate role writes under run/mapreduce/books.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUN=run
 BOOKS=${DS_GUTENBERG:-}
-for candidate in ../shared/data/gutenberg ../../shared/data/gutenberg /work/shared/data/gutenberg; do
-  [ -n "$BOOKS" ] || { [ -d "$candidate" ] && BOOKS=$(cd "$candidate" && pwd); }
-done
 CLIENT="demo-$$-$RANDOM"
 SEQ=0
 
@@ -100,8 +99,13 @@ for i in 1 2 3 4 5 6; do
 done
 say "every key readable after half the shards moved back"
 
-step "5. MapReduce: word count over the Gutenberg books"
-[ -n "$BOOKS" ] || fail "no Gutenberg books found: set DS_GUTENBERG to their folder"
+step "5. MapReduce: word count over the books"
+if [ -z "$BOOKS" ]; then
+  BOOKS="$PWD/$RUN/mapreduce/books" # run-local.sh lets jobs read under run/mapreduce
+  java -jar mapreduce-service/target/mapreduce-service.jar --role=generate --generate.output-dir="$BOOKS" \
+    >"$RUN/generate.log" 2>&1 || fail "writing sample books failed: see $RUN/generate.log"
+  say "sample books written to $BOOKS (set DS_GUTENBERG to count real ones)"
+fi
 IN=$(ls "$BOOKS"/*.txt | python3 -c 'import sys,json; print(json.dumps([l.strip() for l in sys.stdin]))')
 OUT="$PWD/$RUN/mapreduce/demo-wc-$CLIENT" # run-local.sh lets jobs write only under run/mapreduce
 JOB=$(curl -sf -XPOST localhost:8400/api/jobs -H 'content-type: application/json' \

@@ -18,13 +18,11 @@ KV_PEERS=http://127.0.0.1:8100,http://127.0.0.1:8101,http://127.0.0.1:8102
 SM_PEERS=http://127.0.0.1:8200,http://127.0.0.1:8201,http://127.0.0.1:8202
 G100=http://127.0.0.1:8300,http://127.0.0.1:8301,http://127.0.0.1:8302
 G101=http://127.0.0.1:8310,http://127.0.0.1:8311,http://127.0.0.1:8312
-# MapReduce jobs may read the Gutenberg books and run/mapreduce, and write only under run/mapreduce
-# (mapreduce.input-roots, mapreduce.output-roots; CONTRACT.md section 6).
+# MapReduce jobs may read run/mapreduce (where demo.sh writes sample books) and the books in
+# DS_GUTENBERG if set, and write only under run/mapreduce
+# (mapreduce.input-roots, mapreduce.output-roots; docs/API.md).
 MR_DATA=$PWD/$RUN/mapreduce
-BOOKS=${DS_GUTENBERG:-}
-for candidate in ../shared/data/gutenberg ../../shared/data/gutenberg /work/shared/data/gutenberg; do
-  [ -n "$BOOKS" ] || { [ -d "$candidate" ] && BOOKS=$(cd "$candidate" && pwd); }
-done
+BOOKS=${DS_GUTENBERG:+$(cd "$DS_GUTENBERG" && pwd)}
 MR_ROOTS="--mapreduce.input-roots=$MR_DATA${BOOKS:+,$BOOKS} --mapreduce.output-roots=$MR_DATA"
 # name | module | port | arguments. Services join this list as their issues land.
 NODES=(

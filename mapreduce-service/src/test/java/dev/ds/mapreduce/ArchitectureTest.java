@@ -11,7 +11,7 @@ import dev.ds.testkit.arch.CoreRules;
 /**
  * The coordinator core, the engine and the apps stay plain Java: no Spring, no network, no
  * sleeping, no wall clock, no unseeded randomness. File and network I/O live in {@code storage},
- * {@code worker} and {@code sequential}; Spring stays in {@code boot}.
+ * {@code worker}, {@code sequential} and {@code sample}; Spring stays in {@code boot}.
  */
 @AnalyzeClasses(packages = "dev.ds.mapreduce", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {

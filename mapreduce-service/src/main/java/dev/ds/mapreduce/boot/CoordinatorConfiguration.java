@@ -5,6 +5,7 @@ import dev.ds.mapreduce.coordinator.Coordinator;
 import dev.ds.mapreduce.storage.FileOutputs;
 import dev.ds.mapreduce.storage.InputFiles;
 import dev.ds.spring.boot.Ticker;
+import dev.ds.spring.openapi.ApiDescription;
 import java.time.InstantSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -18,6 +19,13 @@ import org.springframework.context.annotation.Import;
 @EnableConfigurationProperties({CoordinatorSettingsProperties.class, PathRootsProperties.class})
 @Import({JobController.class, CoordinatorInternalController.class})
 class CoordinatorConfiguration {
+
+    @Bean
+    ApiDescription apiDescription() {
+        return new ApiDescription("ds MapReduce coordinator",
+                "The MapReduce coordinator: takes jobs, hands their map and reduce tasks to the workers "
+                + "that ask, and gives the tasks of a worker that stops answering to others.");
+    }
 
     @Bean
     Coordinator coordinator(CoordinatorSettingsProperties settings, PathRootsProperties roots, Apps apps) {

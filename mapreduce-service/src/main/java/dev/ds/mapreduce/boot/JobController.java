@@ -46,6 +46,7 @@ class JobController {
 
     @GetMapping("/api/jobs/{id}")
     @Operation(summary = "A job's status: state, phase, progress, every task, the final outputs")
+    @ApiResponse(responseCode = "200", description = "the job's status")
     @ApiResponse(responseCode = "404", description = "ErrNotFound: no such job")
     JobStatus job(@PathVariable String id) {
         return coordinator.job(id);

@@ -6,8 +6,8 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Import;
 
 /**
- * The mapreduce-service jar: {@code --role=coordinator}, {@code --role=worker} or
- * {@code --role=sequential} (CONTRACT.md section 1).
+ * The mapreduce-service jar: {@code --role=coordinator}, {@code --role=worker}, {@code --role=sequential}
+ * or {@code --role=generate} (docs/API.md).
  *
  * <p>No component scan: each role's beans come from its own configuration, imported here and
  * switched on by {@code role}, so a node runs exactly the role it was asked for.
@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import({RoleConfiguration.class, CoordinatorConfiguration.class, WorkerConfiguration.class,
-        SequentialConfiguration.class})
+        SequentialConfiguration.class, GenerateConfiguration.class})
 public class MapReduceApplication {
 
     public static void main(String[] args) {

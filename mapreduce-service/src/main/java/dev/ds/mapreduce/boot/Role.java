@@ -7,7 +7,8 @@ import org.springframework.core.env.Environment;
 enum Role {
     COORDINATOR,
     WORKER,
-    SEQUENTIAL;
+    SEQUENTIAL,
+    GENERATE;
 
     static Role from(Environment environment) {
         return Roles.from(environment, Role.class);

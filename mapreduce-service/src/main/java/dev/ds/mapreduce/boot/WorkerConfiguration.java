@@ -7,6 +7,7 @@ import dev.ds.mapreduce.worker.Worker;
 import dev.ds.mapreduce.worker.WorkerConfig;
 import dev.ds.rpc.RpcClient;
 import dev.ds.spring.chaos.ChaosState;
+import dev.ds.spring.openapi.ApiDescription;
 import dev.ds.spring.rpc.RpcProperties;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -30,6 +31,13 @@ class WorkerConfiguration {
 
     /** Chosen at each start, so the coordinator tells a restarted worker (outputs gone) from a paused one. */
     private final String incarnation = UUID.randomUUID().toString();
+
+    @Bean
+    ApiDescription apiDescription() {
+        return new ApiDescription("ds MapReduce worker",
+                "A MapReduce worker: pulls tasks from the coordinator, runs them, and serves its map "
+                + "outputs to the reducers that fetch them.");
+    }
 
     @Bean
     WorkerConfig workerConfig(WorkerSettingsProperties settings, PathRootsProperties roots,

@@ -15,7 +15,7 @@ class StartupFailureTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "--mapreduce.split-size=1MB                    | invalid setting role=(missing): required",
-        "--role=bogus                                  | invalid setting role=bogus: must be one of coordinator, worker, sequential",
+        "--role=bogus                                  | invalid setting role=bogus: must be one of coordinator, worker, sequential, generate",
         "--role=coordinator --mapreduce.split-size=0   | invalid setting mapreduce.split-size=0B: must be a positive size",
         "--role=worker --mapreduce.coordinator=http://127.0.0.1:1 | invalid setting node.self=(missing): required",
         "--role=worker --node.self=http://127.0.0.1:1 --mapreduce.coordinator=localhost | invalid setting mapreduce.coordinator=localhost: must be a base URL",
@@ -27,6 +27,8 @@ class StartupFailureTest {
         "--role=worker --node.self=http://127.0.0.1:1 --mapreduce.coordinator=http://127.0.0.1:2 --mapreduce.output-roots=.,/etc/hostname | invalid setting mapreduce.output-roots=.,/etc/hostname: /etc/hostname is not a folder",
         "--role=sequential --mapreduce.app=nosuchapp --mapreduce.inputs=/etc/hostname --mapreduce.output-dir=/tmp/x | invalid setting mapreduce.app=nosuchapp: unknown app",
         "--role=sequential --mapreduce.app=wordcount --mapreduce.inputs=/no/such/file --mapreduce.output-dir=/tmp/x | invalid setting mapreduce.inputs=/no/such/file: no such readable file",
+        "--role=generate                               | invalid setting generate.output-dir=(missing): required",
+        "--role=generate --generate.output-dir=/tmp/x --generate.files=0 | invalid setting generate.files=0: must be at least 1",
     })
     void badSettingStopsStartupWithOneLine(String args, String expectedLine) throws Exception {
         assertThat(Jvm.startupFailure(MapReduceApplication.class, args)).contains(expectedLine.trim());

@@ -17,6 +17,7 @@ import dev.ds.rsm.runtime.CatchUp;
 import dev.ds.rsm.runtime.FileSnapshots;
 import dev.ds.rsm.runtime.SnapshotTransfer;
 import dev.ds.spring.health.ServingAutoConfiguration;
+import dev.ds.spring.openapi.ApiDescription;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,6 +35,14 @@ import org.springframework.context.annotation.Import;
 @EnableConfigurationProperties(PaxosKvSettings.class)
 @Import(SnapshotTransferController.class)
 class PaxosKvConfiguration {
+
+    @Bean
+    ApiDescription apiDescription() {
+        return new ApiDescription("ds paxos-kv replica",
+                "One replica of the Paxos-replicated key/value store: any replica takes any request and "
+                + "orders it through the Paxos log; answers are linearizable, and a replica cut off from a "
+                + "majority times out.");
+    }
 
     /**
      * The replica, snapshotting into {@code node.data-dir}/kv when there is a data dir (durable: a

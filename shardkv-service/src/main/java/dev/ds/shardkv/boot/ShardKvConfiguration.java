@@ -22,6 +22,7 @@ import dev.ds.shardkv.replica.Migrator;
 import dev.ds.shardkv.replica.ShardKvReplica;
 import dev.ds.spring.boot.InvalidSettingException;
 import dev.ds.spring.health.ServingAutoConfiguration;
+import dev.ds.spring.openapi.ApiDescription;
 import dev.ds.spring.rpc.RpcProperties;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -42,6 +43,14 @@ import org.springframework.context.annotation.Import;
 @EnableConfigurationProperties(ShardKvSettings.class)
 @Import({ShardKvController.class, SnapshotTransferController.class})
 class ShardKvConfiguration {
+
+    @Bean
+    ApiDescription apiDescription() {
+        return new ApiDescription("ds shardkv replica",
+                "One replica of a group of the sharded key/value store: any node takes any key and "
+                + "forwards it to the group that owns the key's shard; shards move between groups with "
+                + "their data as configurations change.");
+    }
 
     /**
      * The replica, snapshotting into {@code node.data-dir}/shardkv when there is a data dir (durable:

@@ -20,6 +20,7 @@ import dev.ds.rsm.runtime.SnapshotTransfer;
 import dev.ds.shardmaster.master.MasterCommand;
 import dev.ds.shardmaster.replica.ShardMasterReplica;
 import dev.ds.spring.health.ServingAutoConfiguration;
+import dev.ds.spring.openapi.ApiDescription;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -42,6 +43,13 @@ class ShardMasterConfiguration {
 
     /** Configurations change rarely: a snapshot every few changes keeps the log short and restarts quick. */
     private static final int SNAPSHOT_EVERY = 16;
+
+    @Bean
+    ApiDescription apiDescription() {
+        return new ApiDescription("ds shard master replica",
+                "One replica of the shard master: numbered configurations that assign each shard to a "
+                + "replica group, changed by Join, Leave and Move through Paxos and read linearizably.");
+    }
 
     /**
      * The replica, keeping every configuration durably in {@code node.data-dir}/shardmaster when there

@@ -29,6 +29,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "shard master", description = "Join, Leave, Move and linearizable queries of numbered configurations")
 class ShardMasterController {
 
+    private static final String TIMEOUT = "ErrTimeout: no decision in time; the outcome of a write is unknown, "
+            + "so retry it with the same clientId and seq";
+    private static final String APPLIED = "applied, now or by an earlier request with the same clientId and seq";
+
     private final ShardMasterReplica replica;
 
     ShardMasterController(ShardMasterReplica replica) {
@@ -38,6 +42,9 @@ class ShardMasterController {
     @PostMapping("/join")
     @Operation(summary = "Add a replica group and rebalance",
             description = "Joining a gid that is present changes nothing; clientId/seq make a retry apply at most once.")
+    @ApiResponse(responseCode = "200", description = APPLIED)
+    @ApiResponse(responseCode = "400", description = "ErrBadRequest: gid is not positive, or servers is empty")
+    @ApiResponse(responseCode = "503", description = TIMEOUT)
     Empty join(@RequestBody Join join) {
         replica.join(join);
         return Empty.INSTANCE;
@@ -46,6 +53,9 @@ class ShardMasterController {
     @PostMapping("/leave")
     @Operation(summary = "Remove a replica group and rebalance",
             description = "Leaving a gid that is absent changes nothing.")
+    @ApiResponse(responseCode = "200", description = APPLIED)
+    @ApiResponse(responseCode = "400", description = "ErrBadRequest: gid is not positive")
+    @ApiResponse(responseCode = "503", description = TIMEOUT)
     Empty leave(@RequestBody Leave leave) {
         replica.leave(leave);
         return Empty.INSTANCE;
@@ -53,6 +63,9 @@ class ShardMasterController {
 
     @PostMapping("/move")
     @Operation(summary = "Assign one shard to a joined group, until the next Join or Leave")
+    @ApiResponse(responseCode = "200", description = APPLIED)
+    @ApiResponse(responseCode = "400", description = "ErrBadRequest: shard out of range, or gid not joined")
+    @ApiResponse(responseCode = "503", description = TIMEOUT)
     Empty move(@RequestBody Move move) {
         replica.move(move);
         return Empty.INSTANCE;
@@ -74,6 +87,7 @@ class ShardMasterController {
                     + "catching up): ask another replica.")
     @ApiResponse(responseCode = "200", description = "a Config, or with after a ConfigChange",
             content = @Content(schema = @Schema(oneOf = {Config.class, ConfigChange.class})))
+    @ApiResponse(responseCode = "503", description = TIMEOUT)
     Object latestOrWatch(
             @Parameter(description = "watch: the number of the configuration the caller already has, >= 0")
             @RequestParam(required = false) Long after,
@@ -84,6 +98,9 @@ class ShardMasterController {
 
     @GetMapping("/config/{num}")
     @Operation(summary = "Configuration num (404 ErrNotFound when it does not exist yet)")
+    @ApiResponse(responseCode = "200", description = "the configuration")
+    @ApiResponse(responseCode = "404", description = "ErrNotFound: no configuration num yet")
+    @ApiResponse(responseCode = "503", description = TIMEOUT)
     Config config(@PathVariable long num) {
         return replica.query(new ConfigRef(num).num());
     }

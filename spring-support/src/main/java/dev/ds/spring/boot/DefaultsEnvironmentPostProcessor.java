@@ -33,6 +33,8 @@ public final class DefaultsEnvironmentPostProcessor implements EnvironmentPostPr
         defaults.put("management.info.java.enabled", "true");
         defaults.put("springdoc.swagger-ui.path", "/swagger-ui.html");
         defaults.put("springdoc.paths-to-match", "/api/**,/internal/**,/admin/**");
+        // Our answers are JSON; springdoc would otherwise document them as */*.
+        defaults.put("springdoc.default-produces-media-type", "application/json");
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE, defaults));
     }
 }

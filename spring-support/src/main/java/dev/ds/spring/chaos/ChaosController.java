@@ -14,7 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 /** The chaos API of CONTRACT.md section 8. It exists only when {@code chaos.enabled=true}. */
 @RestController
 @RequestMapping("/admin/chaos")
-@Tag(name = "chaos", description = "Inject the 6.824 faults into this running node")
+@Tag(name = "chaos", description = "Inject the 6.824 faults into this running node. Present only with "
+        + "chaos.enabled=true; the faults never touch /admin/** or /actuator/**, so they can always be undone.")
 class ChaosController {
 
     private final ChaosState state;
@@ -30,7 +31,11 @@ class ChaosController {
     }
 
     @PutMapping
-    @Operation(summary = "Replace this node's fault settings")
+    @Operation(summary = "Replace this node's fault settings",
+            description = "Every inbound request waits delayMs; a share dropRequestRate (0 to 1) is closed unanswered "
+                    + "before it runs, a share dropReplyRate runs and is then closed unanswered; deaf closes every "
+                    + "request unanswered; calls from this node to a base URL in blockedPeers fail at once. "
+                    + "Answers the settings now in force.")
     Faults put(@RequestBody Faults faults) {
         Faults normalized = faults.withBlockedPeers(faults.blockedPeers().stream()
                 .map(ChaosState::stripSlash).collect(Collectors.toSet()));
@@ -39,7 +44,7 @@ class ChaosController {
     }
 
     @DeleteMapping
-    @Operation(summary = "Clear every fault")
+    @Operation(summary = "Clear every fault", description = "Answers the empty settings now in force.")
     Faults clear() {
         state.set(Faults.NONE);
         return Faults.NONE;

@@ -8,6 +8,7 @@ import dev.ds.rpc.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.function.Supplier;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +25,13 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "key/value", description = "Get, put and append; clientId/seq make a retried write apply at most once")
 class KvController {
 
+    private static final String APPLIED = "applied, now or by an earlier request with the same clientId and seq";
+    private static final String TOO_LARGE = "ErrTooLarge: the key or value is above kv.max-key-bytes or kv.max-value-bytes";
+    private static final String MISDIRECTED = "ErrWrongServer: a pb server that is not the primary; "
+            + "ErrWrongGroup: a shardkv node that could not forward the key to its group (adds shard and gid)";
+    private static final String UNAVAILABLE = "ErrTimeout: no decision in time, the outcome is unknown, so retry "
+            + "with the same clientId and seq; ErrNotReady: the node cannot serve yet (catching up, shard arriving)";
+
     private final KvService server;
     private final KvSettings limits;
     private final MeterRegistry registry;
@@ -36,6 +44,11 @@ class KvController {
 
     @GetMapping("/{key}")
     @Operation(summary = "Read a key (404 ErrNoKey when absent)")
+    @ApiResponse(responseCode = "200", description = "the key's value")
+    @ApiResponse(responseCode = "404", description = "ErrNoKey: the key has no value")
+    @ApiResponse(responseCode = "413", description = TOO_LARGE)
+    @ApiResponse(responseCode = "421", description = MISDIRECTED)
+    @ApiResponse(responseCode = "503", description = UNAVAILABLE)
     KvValue get(@PathVariable String key) {
         limits.check(key, null);
         return timed("get", () -> server.get(key));
@@ -43,6 +56,10 @@ class KvController {
 
     @PutMapping("/{key}")
     @Operation(summary = "Set a key; clientId/seq make a retried write apply at most once")
+    @ApiResponse(responseCode = "200", description = APPLIED)
+    @ApiResponse(responseCode = "413", description = TOO_LARGE)
+    @ApiResponse(responseCode = "421", description = MISDIRECTED)
+    @ApiResponse(responseCode = "503", description = UNAVAILABLE)
     WriteResult put(@PathVariable String key, @RequestBody WriteBody body) {
         limits.check(key, body.value());
         return timed("put", () -> server.write(body.toWrite(WriteKind.PUT, key)));
@@ -50,6 +67,10 @@ class KvController {
 
     @PostMapping("/{key}/append")
     @Operation(summary = "Append to a key's value (a put when the key is absent)")
+    @ApiResponse(responseCode = "200", description = APPLIED)
+    @ApiResponse(responseCode = "413", description = TOO_LARGE)
+    @ApiResponse(responseCode = "421", description = MISDIRECTED)
+    @ApiResponse(responseCode = "503", description = UNAVAILABLE)
     WriteResult append(@PathVariable String key, @RequestBody WriteBody body) {
         limits.check(key, body.value());
         return timed("append", () -> server.write(body.toWrite(WriteKind.APPEND, key)));

@@ -3,6 +3,7 @@ package dev.ds.spring.testapp;
 import dev.ds.rpc.ErrorCode;
 import dev.ds.rpc.ProblemException;
 import dev.ds.spring.testapp.TestApi.Echo;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,6 +34,7 @@ class TestNodeController {
     }
 
     @GetMapping("/api/wrong-group/{key}")
+    @ApiResponse(responseCode = "421", description = "ErrWrongGroup: always")
     Echo wrongGroup(@PathVariable String key) {
         throw new ProblemException(ErrorCode.ErrWrongGroup, "key " + key + " is in shard 3, owned by group 101",
                 Map.of("shard", 3, "gid", 101));

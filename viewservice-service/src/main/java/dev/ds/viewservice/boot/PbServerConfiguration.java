@@ -7,6 +7,7 @@ import dev.ds.rpc.RpcClient;
 import dev.ds.spring.boot.Ticker;
 import dev.ds.spring.health.ServingAutoConfiguration;
 import dev.ds.spring.kv.KvService;
+import dev.ds.spring.openapi.ApiDescription;
 import dev.ds.viewservice.pb.PbServer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.health.contributor.Health;
@@ -23,6 +24,14 @@ import org.springframework.core.env.Environment;
 @EnableConfigurationProperties(ViewServiceSettings.class)
 @Import(PbInternalController.class)
 class PbServerConfiguration {
+
+    @Bean
+    ApiDescription apiDescription() {
+        return new ApiDescription("ds primary/backup key/value server",
+                "A key/value server of the 6.824 primary/backup lab: the primary of the current view "
+                + "serves clients and forwards every write to its backup; other servers answer "
+                + "ErrWrongServer.");
+    }
 
     @Bean
     PbServerSettings pbServerSettings(Environment environment) {

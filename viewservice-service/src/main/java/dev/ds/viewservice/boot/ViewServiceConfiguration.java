@@ -1,6 +1,7 @@
 package dev.ds.viewservice.boot;
 
 import dev.ds.spring.boot.Ticker;
+import dev.ds.spring.openapi.ApiDescription;
 import dev.ds.viewservice.view.ViewServer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -14,6 +15,13 @@ import org.springframework.context.annotation.Import;
 @EnableConfigurationProperties(ViewServiceSettings.class)
 @Import(ViewServiceController.class)
 class ViewServiceConfiguration {
+
+    @Bean
+    ApiDescription apiDescription() {
+        return new ApiDescription("ds view service",
+                "The 6.824 view service: key/value servers ping it, and it names one primary and one "
+                + "backup, moving to a new view only after the primary has acknowledged the current one.");
+    }
 
     @Bean
     ViewServer viewServer(ViewServiceSettings settings) {
