@@ -7,7 +7,8 @@ import java.util.function.Consumer;
 
 /**
  * The fault switch of the crash app (6.824's {@code crash.go}): with a seeded chance per call it
- * crashes the worker that runs it, or stalls it. The harness says what a crash does to a worker
+ * crashes the worker that runs it, or stalls it. The {@value #FORCED_CRASH_CALL}th call after
+ * arming always crashes, so that every run, whatever its seed, sees at least one crash. The harness says what a crash does to a worker
  * (kills it on the in-memory network), since a test cannot end its own JVM.
  */
 public final class Crashes {
@@ -19,7 +20,10 @@ public final class Crashes {
         }
     }
 
+    static final long FORCED_CRASH_CALL = 100;
+
     private static Random random = new Random(0);
+    private static long calls;
     private static double crashRate;
     private static double stallRate;
     private static long stallMillis;
@@ -33,6 +37,7 @@ public final class Crashes {
     public static synchronized void arm(long seed, double crashPerCall, double stallPerCall, long stallMs,
             Consumer<String> crashWorker) {
         random = new Random(seed);
+        calls = 0;
         crashRate = crashPerCall;
         stallRate = stallPerCall;
         stallMillis = stallMs;
@@ -56,7 +61,8 @@ public final class Crashes {
             roll = random.nextDouble();
             latch = released;
             stall = stallMillis;
-            if (roll < crashRate) {
+            calls++;
+            if (roll < crashRate || (crashRate > 0 && calls == FORCED_CRASH_CALL)) {
                 crash.accept(currentWorker());
                 throw new WorkerCrashed();
             }
