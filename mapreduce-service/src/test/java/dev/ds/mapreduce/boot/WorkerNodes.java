@@ -1,8 +1,8 @@
 package dev.ds.mapreduce.boot;
 
+import dev.ds.testkit.http.LocalHttp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,7 +24,7 @@ final class WorkerNodes implements AutoCloseable {
 
     /** Starts a worker of {@code coordinatorUrl} with its work dir under {@code dir}; answers its base URL. */
     String start(String coordinatorUrl, Path dir, String... settings) {
-        int port = freePort();
+        int port = LocalHttp.freePort();
         String self = "http://127.0.0.1:" + port;
         List<String> arguments = new ArrayList<>(List.of("--role=worker", "--server.port=" + port,
                 "--node.self=" + self, "--mapreduce.coordinator=" + coordinatorUrl,
@@ -45,13 +45,6 @@ final class WorkerNodes implements AutoCloseable {
         workers.clear();
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     static HttpResponse<String> send(HttpRequest request) {
         try {

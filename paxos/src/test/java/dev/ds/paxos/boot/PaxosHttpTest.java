@@ -7,8 +7,8 @@ import dev.ds.paxos.ValueCodec;
 import dev.ds.paxos.core.PaxosPeer;
 import dev.ds.rpc.Wire;
 import dev.ds.testkit.cluster.Await;
+import dev.ds.testkit.http.LocalHttp;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,8 +46,8 @@ class PaxosHttpTest {
     private List<Integer> ports;
 
     @BeforeAll
-    void startGroup() throws IOException {
-        ports = List.of(freePort(), freePort(), freePort());
+    void startGroup() {
+        ports = LocalHttp.freePorts(3);
         String peers = ports.stream().map(p -> "http://127.0.0.1:" + p).collect(Collectors.joining(","));
         for (int i = 0; i < 3; i++) {
             nodes.add(new SpringApplicationBuilder(PaxosNodeApplication.class).properties(
@@ -109,9 +109,4 @@ class PaxosHttpTest {
         return ((Number) ((Map<?, ?>) measurements.get(0)).get("value")).doubleValue();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
  * provides its replica as a {@link Horizon.Source} bean.
  */
 @RestController
-@Tag(name = "rsm (internal)", description = "Catch-up of a replica the log has left behind")
+@Tag(name = "rsm (internal)", description = "Between replicas of a group: catch-up by snapshot and the read fence")
 public class HorizonController {
 
     private final Horizon.Source source;

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
  * imports it and provides its replica as a {@link SnapshotTransfer.Source} bean.
  */
 @RestController
-@Tag(name = "rsm (internal)", description = "Catch-up of a replica the log has left behind")
+@Tag(name = "rsm (internal)", description = "Between replicas of a group: catch-up by snapshot and the read fence")
 public class SnapshotTransferController {
 
     private final SnapshotTransfer.Source source;
