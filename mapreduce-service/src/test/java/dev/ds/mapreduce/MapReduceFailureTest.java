@@ -107,7 +107,13 @@ class MapReduceFailureTest {
         JobStatus job = cluster.client().submit(new JobRequest("tokens", List.of(input.toString()), 10,
                 dir.resolve("out").toString()));
         long deadline = System.nanoTime() + JOB_TIMEOUT.toNanos();
-        // As in the lab: two new workers every interval, each failing after 10 tasks, until the job is done.
+        // The first two workers are alone until one of them has died: the job's 28 tasks outnumber their
+        // 20 reports, so a death with map outputs still needed is certain, not left to timing.
+        String first = startFailingWorker(10);
+        String second = startFailingWorker(10);
+        waitUntil(JOB_TIMEOUT, () -> cluster.workers().stream().noneMatch(w -> w.self().equals(first))
+                || cluster.workers().stream().noneMatch(w -> w.self().equals(second)));
+        // Then as in the lab: two new workers every interval, each failing after 10 tasks, until the job is done.
         while (!cluster.coordinator().job(job.id()).ended() && System.nanoTime() - deadline < 0) {
             startFailingWorker(10);
             startFailingWorker(10);

@@ -1,5 +1,6 @@
 package dev.ds.rpc;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -18,4 +19,15 @@ public interface RpcClient {
      * @throws ProblemException when the peer answered with an application error
      */
     <Q, R> Optional<R> call(String to, Endpoint<Q, R> endpoint, Q request);
+
+    /**
+     * As {@link #call(String, Endpoint, Object)}, but waits up to {@code readTimeout} for the answer
+     * instead of the transport's default: for a call that the peer holds on purpose, a long poll
+     * such as the shard master's watch. A transport without timeouts of its own ignores it.
+     *
+     * @throws ProblemException when the peer answered with an application error
+     */
+    default <Q, R> Optional<R> call(String to, Endpoint<Q, R> endpoint, Q request, Duration readTimeout) {
+        return call(to, endpoint, request);
+    }
 }

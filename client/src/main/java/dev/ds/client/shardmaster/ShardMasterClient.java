@@ -28,6 +28,12 @@ import java.util.UUID;
  */
 public final class ShardMasterClient {
 
+    /**
+     * How much longer than its wait a watch may take to be answered: the shard master's read fence
+     * (a majority's answer) and the way back. A replica that does not answer within it counts as down.
+     */
+    public static final Duration WATCH_MARGIN = Duration.ofSeconds(2);
+
     private final RpcClient rpc;
     private final Replicas replicas;
     private final String clientId;
@@ -84,13 +90,14 @@ public final class ShardMasterClient {
      * Configuration {@code after + 1} as soon as it exists, or empty when {@code wait} passed without
      * it: a long poll, answered by the shard master without a log entry, so an idle watcher costs
      * its log nothing. Never older than {@code after}; a Join, Leave or Move that completed before
-     * the call is never missed. {@code wait} must stay below the transport's read timeout, or a
-     * quiet shard master looks like a dead one.
+     * the call is never missed. Each call waits for its answer {@link #WATCH_MARGIN} longer than
+     * {@code wait}, so a quiet shard master is not taken for a dead one.
      */
     public Optional<Config> watch(long after, Duration wait) {
         ConfigWatch watch = new ConfigWatch(after, wait.toMillis());
+        Duration readTimeout = wait.plus(WATCH_MARGIN);
         ConfigChange change = replicas.until("the configuration after " + after,
-                replica -> rpc.call(replica, ShardMasterApi.WATCH, watch));
+                replica -> rpc.call(replica, ShardMasterApi.WATCH, watch, readTimeout));
         return Optional.ofNullable(change.config());
     }
 }

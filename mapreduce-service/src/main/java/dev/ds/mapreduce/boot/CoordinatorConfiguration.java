@@ -40,8 +40,17 @@ class CoordinatorConfiguration {
     }
 
     @Bean
-    Ticker coordinatorTicker(Coordinator coordinator, CoordinatorSettingsProperties settings) {
-        return new Ticker("mapreduce-tick", settings.tick(), coordinator::tick);
+    TaskLongPoll taskLongPoll(Coordinator coordinator) {
+        return new TaskLongPoll(coordinator);
+    }
+
+    /** Each tick may expire attempts or make backups due: held requests for work ask again. */
+    @Bean
+    Ticker coordinatorTicker(Coordinator coordinator, TaskLongPoll longPoll, CoordinatorSettingsProperties settings) {
+        return new Ticker("mapreduce-tick", settings.tick(), () -> {
+            coordinator.tick();
+            longPoll.changed();
+        });
     }
 
     @Bean

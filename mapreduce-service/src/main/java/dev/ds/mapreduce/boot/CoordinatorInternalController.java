@@ -21,15 +21,19 @@ import org.springframework.web.bind.annotation.RestController;
 class CoordinatorInternalController {
 
     private final Coordinator coordinator;
+    private final TaskLongPoll longPoll;
 
-    CoordinatorInternalController(Coordinator coordinator) {
+    CoordinatorInternalController(Coordinator coordinator, TaskLongPoll longPoll) {
         this.coordinator = coordinator;
+        this.longPoll = longPoll;
     }
 
     @PostMapping("/tasks/next")
-    @Operation(summary = "An idle worker asks for a task; task is null when there is nothing to do now")
+    @Operation(summary = "An idle worker asks for a task; task is null when there is nothing to do now",
+            description = "With waitMs > 0 the coordinator holds the request until it has a task for the worker "
+                    + "or waitMs passed (a long poll).")
     NextTaskReply next(@RequestBody NextTaskRequest request) {
-        return coordinator.nextTask(request);
+        return longPoll.next(request);
     }
 
     @PostMapping("/heartbeat")
@@ -41,6 +45,8 @@ class CoordinatorInternalController {
     @PostMapping("/tasks/report")
     @Operation(summary = "The end of an attempt; accepted is whether its result counts")
     ReportReply report(@RequestBody TaskReport report) {
-        return coordinator.report(report);
+        ReportReply reply = coordinator.report(report);
+        longPoll.changed();
+        return reply;
     }
 }

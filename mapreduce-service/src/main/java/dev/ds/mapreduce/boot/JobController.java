@@ -25,10 +25,12 @@ class JobController {
 
     private final Coordinator coordinator;
     private final InputFiles inputFiles;
+    private final TaskLongPoll longPoll;
 
-    JobController(Coordinator coordinator, InputFiles inputFiles) {
+    JobController(Coordinator coordinator, InputFiles inputFiles, TaskLongPoll longPoll) {
         this.coordinator = coordinator;
         this.inputFiles = inputFiles;
+        this.longPoll = longPoll;
     }
 
     @PostMapping("/api/jobs")
@@ -41,6 +43,7 @@ class JobController {
             + "nReduce < 1, or a malformed body")
     ResponseEntity<JobStatus> submit(@RequestBody JobRequest request) {
         JobStatus status = coordinator.submit(request, inputFiles.split(request.inputs()));
+        longPoll.changed();
         return ResponseEntity.created(URI.create("/api/jobs/" + Endpoint.segment(status.id()))).body(status);
     }
 

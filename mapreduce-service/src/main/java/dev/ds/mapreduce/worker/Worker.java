@@ -19,6 +19,7 @@ import dev.ds.rpc.ProblemException;
 import dev.ds.rpc.RpcClient;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -34,11 +35,22 @@ import org.slf4j.LoggerFactory;
  * A MapReduce worker: pulls a task from the coordinator, runs it, reports, and asks again; a
  * second thread sends heartbeats with the running attempt's progress and cancels it when the
  * coordinator says so. One task at a time: a process per core is how a machine runs more.
+ *
+ * <p>Idle, it costs little: its request for work is a long poll that the coordinator holds for up
+ * to {@link #TASK_WAIT}, and its heartbeats slow to one per {@link #IDLE_BEATS} intervals (1 s by
+ * default, enough to stay alive in the coordinator's eyes; while an attempt runs they go at the
+ * configured interval, which carries its progress).
  */
 public final class Worker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Worker.class);
     private static final int REPORT_TRIES = 5;
+    /** How long the coordinator may hold a request for work that it has no task for yet. */
+    static final Duration TASK_WAIT = Duration.ofSeconds(2);
+    /** How much longer than its wait a held request may take before the coordinator counts as silent. */
+    private static final Duration TASK_WAIT_MARGIN = Duration.ofSeconds(2);
+    /** A worker with no attempt running sends one heartbeat per this many intervals. */
+    static final int IDLE_BEATS = 4;
 
     private final WorkerConfig config;
     private final String incarnation;
@@ -54,6 +66,7 @@ public final class Worker implements AutoCloseable {
     private volatile AttemptControl current;
     private volatile boolean stopped;
     private volatile Boolean reachable;
+    private volatile long lastBeatNanos;
 
     /**
      * @param incarnation chosen anew at every start of the process
@@ -76,6 +89,7 @@ public final class Worker implements AutoCloseable {
         loop = Executors.newSingleThreadScheduledExecutor(daemon("mr-worker " + config.self()));
         heartbeats = Executors.newSingleThreadScheduledExecutor(daemon("mr-heartbeat " + config.self()));
         long beat = config.heartbeatInterval().toNanos();
+        lastBeatNanos = System.nanoTime() - IDLE_BEATS * beat;
         heartbeats.scheduleAtFixedRate(this::beat, 0, beat, TimeUnit.NANOSECONDS);
         loop.execute(this::pull);
         log.info("worker {} (incarnation {}) started, coordinator {}",
@@ -115,14 +129,23 @@ public final class Worker implements AutoCloseable {
         return Boolean.TRUE.equals(reachable);
     }
 
+    /**
+     * Asks for work and runs it. After an empty answer it asks again at once if the coordinator held
+     * the request (the wait was the pause), otherwise after {@code pollInterval}: the coordinator
+     * did not answer, or it is one that answers at once.
+     */
     private void pull() {
         long delay = config.pollInterval().toNanos();
         try {
+            long asked = System.nanoTime();
             Optional<NextTaskReply> reply = rpc.call(config.coordinator(), MapReduceApi.NEXT_TASK,
-                    new NextTaskRequest(config.self(), incarnation));
+                    new NextTaskRequest(config.self(), incarnation, TASK_WAIT.toMillis()),
+                    TASK_WAIT.plus(TASK_WAIT_MARGIN));
             noteContact(reply.isPresent());
             if (reply.isPresent() && reply.get().task() != null) {
                 run(reply.get().task());
+                delay = 0;
+            } else if (reply.isPresent() && System.nanoTime() - asked >= TASK_WAIT.toNanos() / 2) {
                 delay = 0;
             }
         } catch (RuntimeException e) {
@@ -228,8 +251,13 @@ public final class Worker implements AutoCloseable {
     }
 
     private void beat() {
-        long sent = round.incrementAndGet();
         AttemptControl running = current;
+        long now = System.nanoTime();
+        if (running == null && now - lastBeatNanos < IDLE_BEATS * config.heartbeatInterval().toNanos()) {
+            return;
+        }
+        lastBeatNanos = now;
+        long sent = round.incrementAndGet();
         List<AttemptProgress> progress = running == null ? List.of()
                 : List.of(new AttemptProgress(running.task.attempt(), running.progress()));
         try {

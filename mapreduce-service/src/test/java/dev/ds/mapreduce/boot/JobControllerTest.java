@@ -66,6 +66,11 @@ class JobControllerTest {
         InputFiles inputFiles() {
             return new InputFiles(64 << 20, roots);
         }
+
+        @Bean
+        TaskLongPoll taskLongPoll(Coordinator coordinator) {
+            return new TaskLongPoll(coordinator);
+        }
     }
 
     @Autowired

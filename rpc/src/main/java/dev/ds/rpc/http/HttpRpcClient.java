@@ -14,6 +14,7 @@ import feign.hc5.ApacheHttp5Client;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -44,9 +45,13 @@ public final class HttpRpcClient implements RpcClient, AutoCloseable {
     private final JsonMapper mapper;
     private final CloseableHttpClient httpClient;
     private final RawHttp http;
+    private final HttpSettings settings;
+    private final Request.Options defaultOptions;
 
     public HttpRpcClient(JsonMapper mapper, HttpSettings settings) {
         this.mapper = mapper;
+        this.settings = settings;
+        this.defaultOptions = options(settings.readTimeout());
         this.httpClient = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setMaxConnTotal(settings.maxConnections())
@@ -63,9 +68,7 @@ public final class HttpRpcClient implements RpcClient, AutoCloseable {
         Feign.Builder builder = Feign.builder()
                 .client(new ApacheHttp5Client(httpClient))
                 .retryer(Retryer.NEVER_RETRY)
-                .options(new Request.Options(
-                        settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS,
-                        settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS, false));
+                .options(defaultOptions);
         if (settings.bearerToken() != null) {
             String header = "Bearer " + settings.bearerToken();
             builder.requestInterceptor(template -> template.header("Authorization", header));
@@ -73,10 +76,24 @@ public final class HttpRpcClient implements RpcClient, AutoCloseable {
         this.http = builder.target(Target.EmptyTarget.create(RawHttp.class));
     }
 
+    private Request.Options options(Duration readTimeout) {
+        return new Request.Options(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS,
+                readTimeout.toMillis(), TimeUnit.MILLISECONDS, false);
+    }
+
     @Override
     public <Q, R> Optional<R> call(String to, Endpoint<Q, R> endpoint, Q request) {
+        return call(to, endpoint, request, defaultOptions);
+    }
+
+    @Override
+    public <Q, R> Optional<R> call(String to, Endpoint<Q, R> endpoint, Q request, Duration readTimeout) {
+        return call(to, endpoint, request, options(readTimeout));
+    }
+
+    private <Q, R> Optional<R> call(String to, Endpoint<Q, R> endpoint, Q request, Request.Options options) {
         URI uri = URI.create(stripSlash(to) + endpoint.pathFor(request));
-        try (Response response = send(uri, endpoint, request)) {
+        try (Response response = send(uri, endpoint, request, options)) {
             int status = response.status();
             byte[] body = readBody(response);
             if (status >= 200 && status < 300) {
@@ -95,12 +112,12 @@ public final class HttpRpcClient implements RpcClient, AutoCloseable {
         }
     }
 
-    private <Q> Response send(URI uri, Endpoint<Q, ?> endpoint, Q request) {
+    private <Q> Response send(URI uri, Endpoint<Q, ?> endpoint, Q request, Request.Options options) {
         return switch (endpoint.verb()) {
-            case GET -> http.get(uri);
-            case DELETE -> http.delete(uri);
-            case POST -> http.post(uri, mapper.writeValueAsBytes(request));
-            case PUT -> http.put(uri, mapper.writeValueAsBytes(request));
+            case GET -> http.get(uri, options);
+            case DELETE -> http.delete(uri, options);
+            case POST -> http.post(uri, mapper.writeValueAsBytes(request), options);
+            case PUT -> http.put(uri, mapper.writeValueAsBytes(request), options);
         };
     }
 

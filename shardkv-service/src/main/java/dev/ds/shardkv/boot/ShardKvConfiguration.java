@@ -23,7 +23,6 @@ import dev.ds.shardkv.replica.ShardKvReplica;
 import dev.ds.spring.boot.InvalidSettingException;
 import dev.ds.spring.health.ServingAutoConfiguration;
 import dev.ds.spring.openapi.ApiDescription;
-import dev.ds.spring.rpc.RpcProperties;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -88,17 +87,9 @@ class ShardKvConfiguration {
         return replica::snapshot;
     }
 
-    /**
-     * The migrator, watching the shard master. A watch answered after {@code shardkv.watch-wait} must
-     * arrive within the read timeout, or every quiet wait would look like a lost reply.
-     */
+    /** The migrator, watching the shard master (each watch waits up to {@code shardkv.watch-wait}). */
     @Bean(destroyMethod = "close")
-    Migrator shardKvMigrator(ShardKvReplica replica, GroupSettings group, ShardKvSettings settings, RpcClient rpc,
-            RpcProperties rpcSettings) {
-        if (settings.watchWait().compareTo(rpcSettings.readTimeout()) >= 0) {
-            throw new InvalidSettingException("shardkv.watch-wait", settings.watchWait(),
-                    "must be shorter than rpc.read-timeout (" + rpcSettings.readTimeout() + ")");
-        }
+    Migrator shardKvMigrator(ShardKvReplica replica, GroupSettings group, ShardKvSettings settings, RpcClient rpc) {
         ShardMasterClient master = new ShardMasterClient(rpc, settings.shardmasters(), new Retry(settings.opTimeout()),
                 "shardkv-" + settings.gid() + "-" + UUID.randomUUID());
         return new Migrator("shardkv-" + settings.gid(), replica, master, rpc, settings.pollInterval(),

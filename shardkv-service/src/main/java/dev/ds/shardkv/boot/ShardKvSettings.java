@@ -1,5 +1,6 @@
 package dev.ds.shardkv.boot;
 
+import dev.ds.api.shardmaster.ConfigWatch;
 import dev.ds.spring.boot.InvalidSettingException;
 import java.time.Duration;
 import java.util.List;
@@ -16,13 +17,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval {@code shardkv.poll-interval}: how often the migrator asks for the next
  *     configuration and moves shards (default 100ms)
  * @param watchWait {@code shardkv.watch-wait}: how long an idle replica's watch of the shard master
- *     waits for a change before it asks again (default 1500ms); shorter than {@code rpc.read-timeout}
+ *     waits for a change before it asks again (default 5s, at most 60s, the shard master's limit)
  */
 @ConfigurationProperties("shardkv")
 record ShardKvSettings(Long gid, List<String> shardmasters, @DefaultValue("10") int shards,
         @DefaultValue("2s") Duration opTimeout, @DefaultValue("10000") int maxQueued,
         @DefaultValue("64") int snapshotEvery, @DefaultValue("100ms") Duration pollInterval,
-        @DefaultValue("1500ms") Duration watchWait) {
+        @DefaultValue("5s") Duration watchWait) {
+
+    private static final Duration MAX_WATCH_WAIT = Duration.ofMillis(ConfigWatch.MAX_WAIT_MS);
 
     ShardKvSettings {
         if (gid == null || gid <= 0) {
@@ -39,6 +42,10 @@ record ShardKvSettings(Long gid, List<String> shardmasters, @DefaultValue("10") 
         requirePositive("shardkv.op-timeout", opTimeout);
         requirePositive("shardkv.poll-interval", pollInterval);
         requirePositive("shardkv.watch-wait", watchWait);
+        if (watchWait.compareTo(MAX_WATCH_WAIT) > 0) {
+            throw new InvalidSettingException("shardkv.watch-wait", watchWait,
+                    "must be at most " + MAX_WATCH_WAIT.toSeconds() + "s, the longest watch a shard master holds");
+        }
         if (maxQueued < 1) {
             throw new InvalidSettingException("shardkv.max-queued", maxQueued, "must be at least 1");
         }

@@ -28,6 +28,9 @@ class ShardKvSettingsTest {
                 Duration.ofMillis(100), Duration.ofMillis(1500))).hasMessageStartingWith("invalid setting shardkv.op-timeout=0ms");
         assertThatThrownBy(() -> new ShardKvSettings(1L, List.of("http://m"), 10, Duration.ofSeconds(2), 10, 64,
                 Duration.ofMillis(100), Duration.ZERO)).hasMessageStartingWith("invalid setting shardkv.watch-wait=0ms");
+        assertThatThrownBy(() -> new ShardKvSettings(1L, List.of("http://m"), 10, Duration.ofSeconds(2), 10, 64,
+                Duration.ofMillis(100), Duration.ofSeconds(61))).hasMessageStartingWith("invalid setting shardkv.watch-wait=")
+                .hasMessageContaining("at most 60s");
     }
 
     @Test

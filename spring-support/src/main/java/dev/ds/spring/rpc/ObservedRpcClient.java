@@ -6,8 +6,10 @@ import dev.ds.rpc.RpcClient;
 import dev.ds.spring.chaos.ChaosState;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The outbound half of the chaos model and the client-side RPC metrics, around the HTTP client.
@@ -30,6 +32,15 @@ final class ObservedRpcClient implements RpcClient {
 
     @Override
     public <Q, R> Optional<R> call(String to, Endpoint<Q, R> endpoint, Q request) {
+        return observed(to, endpoint, () -> delegate.call(to, endpoint, request));
+    }
+
+    @Override
+    public <Q, R> Optional<R> call(String to, Endpoint<Q, R> endpoint, Q request, Duration readTimeout) {
+        return observed(to, endpoint, () -> delegate.call(to, endpoint, request, readTimeout));
+    }
+
+    private <R> Optional<R> observed(String to, Endpoint<?, R> endpoint, Supplier<Optional<R>> call) {
         if (chaos.blocks(to)) {
             record(endpoint, "blocked", 0);
             return Optional.empty();
@@ -37,7 +48,7 @@ final class ObservedRpcClient implements RpcClient {
         long start = System.nanoTime();
         String outcome = "no_reply";
         try {
-            Optional<R> reply = delegate.call(to, endpoint, request);
+            Optional<R> reply = call.get();
             outcome = reply.isPresent() ? "reply" : "no_reply";
             return reply;
         } catch (ProblemException e) {

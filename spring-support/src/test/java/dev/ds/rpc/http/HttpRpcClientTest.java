@@ -196,6 +196,18 @@ class HttpRpcClientTest {
     }
 
     @Test
+    void aLongPollWaitsAsLongAsItsOwnReadTimeoutSays() {
+        peer.stubFor(post("/internal/put").willReturn(okJson("{\"value\": \"held\", \"version\": 1}")
+                .withFixedDelay(1_200)));
+
+        assertThat(client.call(peerUrl(), PUT_KV, new Args("k", 1))).as("the default 400ms read timeout").isEmpty();
+        assertThat(client.call(peerUrl(), PUT_KV, new Args("k", 1), Duration.ofSeconds(30)))
+                .as("this call's own read timeout").contains(new Reply("held", 1));
+        assertThat(client.call(peerUrl(), PUT_KV, new Args("k", 1))).as("the next plain call has the default again")
+                .isEmpty();
+    }
+
+    @Test
     void theClusterSecretIsSentAsABearerToken() {
         peer.stubFor(post("/internal/put").willReturn(okJson("{\"value\": \"v\", \"version\": 1}")));
         try (HttpRpcClient withSecret = new HttpRpcClient(Wire.mapper(), settings.withBearerToken("s3cret"))) {
