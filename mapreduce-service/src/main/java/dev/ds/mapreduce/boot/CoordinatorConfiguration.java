@@ -44,12 +44,17 @@ class CoordinatorConfiguration {
         return new TaskLongPoll(coordinator);
     }
 
-    /** Each tick may expire attempts or make backups due: held requests for work ask again. */
+    /**
+     * While a job runs, each tick may expire attempts or make backups due: held requests for work ask
+     * again. With no job running a tick makes no work, so an idle coordinator leaves them asleep.
+     */
     @Bean
     Ticker coordinatorTicker(Coordinator coordinator, TaskLongPoll longPoll, CoordinatorSettingsProperties settings) {
         return new Ticker("mapreduce-tick", settings.tick(), () -> {
             coordinator.tick();
-            longPoll.changed();
+            if (coordinator.stats().jobsRunning() > 0) {
+                longPoll.changed();
+            }
         });
     }
 
