@@ -33,4 +33,7 @@ class ArchitectureTest {
             .that().resideOutsideOfPackage("dev.ds.mapreduce.boot..")
             .should().onlyDependOnClassesThat().resideOutsideOfPackages("org.springframework..")
             .because("all Spring wiring of a service lives in its boot package");
+
+    @ArchTest
+    static final ArchRule noTestNetwork = CoreRules.noTestNetwork();
 }

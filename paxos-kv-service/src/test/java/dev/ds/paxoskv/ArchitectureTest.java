@@ -20,4 +20,7 @@ class ArchitectureTest {
             .that().resideOutsideOfPackage("dev.ds.paxoskv.boot..")
             .should().onlyDependOnClassesThat().resideOutsideOfPackages("org.springframework..")
             .because("all Spring wiring of a service lives in its boot package");
+
+    @ArchTest
+    static final ArchRule noTestNetwork = CoreRules.noTestNetwork();
 }

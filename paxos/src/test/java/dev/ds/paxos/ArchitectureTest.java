@@ -31,4 +31,7 @@ class ArchitectureTest {
             .that().resideInAnyPackage("dev.ds.paxos.core..", "dev.ds.paxos.sim..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.ds.rpc..", "dev.ds.paxos.runtime..", "dev.ds.paxos.boot..")
             .because("the core talks to peers through PaxosPeers; threads and transports plug in from outside");
+
+    @ArchTest
+    static final ArchRule noTestNetwork = CoreRules.noTestNetwork();
 }

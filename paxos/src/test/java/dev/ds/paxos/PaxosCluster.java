@@ -49,8 +49,10 @@ final class PaxosCluster implements AutoCloseable {
                 rounds.incrementAndGet(index);
             }
         };
-        return PaxosNode.start(PaxosConfig.of(index, size(), Bootstrap.NEW), new InMemoryStorage(), rpc,
-                cluster.addresses(), countRounds, new Random(seed + index)).serveOn(server);
+        PaxosNode node = PaxosNode.start(PaxosConfig.of(index, size(), Bootstrap.NEW), new InMemoryStorage(), rpc,
+                cluster.addresses(), countRounds, new Random(seed + index));
+        server.serve(node.routes());
+        return node;
     }
 
     PaxosCluster startAll() {

@@ -12,4 +12,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule coreIsPlainJava = CoreRules.protocolCore("dev.ds.rsm");
+
+    @ArchTest
+    static final ArchRule noTestNetwork = CoreRules.noTestNetwork();
 }

@@ -1,5 +1,6 @@
 package dev.ds.paxoskv.replica;
 
+import dev.ds.api.kv.KvApi;
 import dev.ds.api.kv.KvValue;
 import dev.ds.api.kv.KvWrite;
 import dev.ds.api.kv.WriteResult;
@@ -8,7 +9,7 @@ import dev.ds.paxoskv.kv.KvResult;
 import dev.ds.paxoskv.kv.KvStore;
 import dev.ds.rpc.ErrorCode;
 import dev.ds.rpc.ProblemException;
-import dev.ds.rpc.memory.InMemoryNetwork;
+import dev.ds.rpc.Routes;
 import dev.ds.rsm.Log;
 import dev.ds.rsm.ReplicatedStateMachine;
 import dev.ds.rsm.Snapshots;
@@ -63,10 +64,13 @@ public final class KvReplica implements KvService, AutoCloseable {
         return replica.snapshot(request);
     }
 
-    /** Serves catch-up on an in-memory network. */
-    public KvReplica serveOn(InMemoryNetwork.Server server) {
-        replica.serveOn(server);
-        return this;
+    /** The client API ({@link KvApi}) and catch-up, for a transport to mount. */
+    public Routes routes() {
+        return Routes.none()
+                .on(KvApi.GET, ref -> get(ref.key()))
+                .on(KvApi.PUT, this::write)
+                .on(KvApi.APPEND, this::write)
+                .and(replica.routes());
     }
 
     /** A Paxos message arrived: the log may have changed, so the replica ticks at once. */

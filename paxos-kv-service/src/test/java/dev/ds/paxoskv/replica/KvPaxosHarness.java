@@ -1,6 +1,5 @@
 package dev.ds.paxoskv.replica;
 
-import dev.ds.api.kv.KvApi;
 import dev.ds.client.Retry;
 import dev.ds.client.paxoskv.PaxosKvClient;
 import dev.ds.paxos.Paxos;
@@ -45,13 +44,12 @@ final class KvPaxosHarness implements AutoCloseable {
 
     private Node startNode(int index, InMemoryNetwork.Server server, RpcClient rpc) {
         PaxosNode paxos = PaxosNode.start(PaxosConfig.of(index, servers.size(), Bootstrap.NEW), new InMemoryStorage(),
-                rpc, servers.addresses(), PaxosListener.NONE, new Random(seed + index)).serveOn(server);
+                rpc, servers.addresses(), PaxosListener.NONE, new Random(seed + index));
+        server.serve(paxos.routes());
         KvReplica kv = new KvReplica(server.address(),
                 new PaxosLog<>(new Paxos<>(paxos.peer(), ValueCodec.json(KvCommand.class))),
                 server.address() + "/" + seed, OP_TIMEOUT, 1000);
-        server.handle(KvApi.GET, ref -> kv.get(ref.key()))
-                .handle(KvApi.PUT, kv::write)
-                .handle(KvApi.APPEND, kv::write);
+        server.serve(kv.routes());
         return new Node(paxos, kv);
     }
 

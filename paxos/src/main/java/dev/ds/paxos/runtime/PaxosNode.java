@@ -5,16 +5,16 @@ import dev.ds.paxos.core.PaxosConfig;
 import dev.ds.paxos.core.PaxosListener;
 import dev.ds.paxos.core.PaxosPeer;
 import dev.ds.paxos.storage.PaxosStorage;
+import dev.ds.rpc.Routes;
 import dev.ds.rpc.RpcClient;
-import dev.ds.rpc.memory.InMemoryNetwork;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 
 /**
  * A Paxos peer running on real threads: the core, its scheduler, and its port to the other peers
- * over an {@link RpcClient}. Spring wires one per node ({@code boot}); tests build several on the
- * in-memory network and {@link #serveOn} it.
+ * over an {@link RpcClient}. Spring wires one per node ({@code boot}); tests build several and mount
+ * their {@link #routes} on the in-memory network.
  */
 public final class PaxosNode implements AutoCloseable {
 
@@ -60,13 +60,13 @@ public final class PaxosNode implements AutoCloseable {
         return this;
     }
 
-    /** Registers this peer's handlers on an in-memory network node. */
-    public PaxosNode serveOn(InMemoryNetwork.Server server) {
-        server.handle(PaxosApi.PREPARE, peer::prepare)
-                .handle(PaxosApi.ACCEPT, peer::accept)
-                .handle(PaxosApi.DECIDED, peer::decided)
-                .handle(PaxosApi.REJOIN, peer::rejoin);
-        return this;
+    /** This peer's side of {@link PaxosApi}, for a transport to mount. */
+    public Routes routes() {
+        return Routes.none()
+                .on(PaxosApi.PREPARE, peer::prepare)
+                .on(PaxosApi.ACCEPT, peer::accept)
+                .on(PaxosApi.DECIDED, peer::decided)
+                .on(PaxosApi.REJOIN, peer::rejoin);
     }
 
     /**

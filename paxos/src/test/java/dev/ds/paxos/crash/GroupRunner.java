@@ -46,7 +46,8 @@ public final class GroupRunner {
         for (int i = 0; i < PEERS; i++) {
             PaxosNode node = PaxosNode.start(PaxosConfig.of(i, PEERS, Bootstrap.NEW),
                     RocksDbStorage.open(dir.resolve("peer-" + i)), network.client(addresses.get(i)), addresses,
-                    PaxosListener.NONE, new Random(i)).serveOn(network.server(addresses.get(i)));
+                    PaxosListener.NONE, new Random(i));
+            network.server(addresses.get(i)).serve(node.routes());
             group.add(new Paxos<>(node.peer(), ValueCodec.json(String.class)));
         }
         if (args[1].equals("propose")) {

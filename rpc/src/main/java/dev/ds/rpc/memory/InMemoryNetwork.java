@@ -5,6 +5,7 @@ import dev.ds.rpc.ErrorCode;
 import dev.ds.rpc.Faults;
 import dev.ds.rpc.ProblemException;
 import dev.ds.rpc.RpcClient;
+import dev.ds.rpc.Routes;
 import dev.ds.rpc.Wire;
 import java.util.Collection;
 import java.util.HashSet;
@@ -157,7 +158,17 @@ public final class InMemoryNetwork {
     public interface Server {
         <Q, R> Server handle(Endpoint<Q, R> endpoint, Function<Q, R> handler);
 
+        /** Mounts every route a runtime class describes. */
+        default Server serve(Routes routes) {
+            routes.list().forEach(route -> mount(this, route));
+            return this;
+        }
+
         String address();
+    }
+
+    private static <Q, R> void mount(Server server, Routes.Route<Q, R> route) {
+        server.handle(route.endpoint(), route.handler());
     }
 
     /** A handler and the request type it parses, which need not be the type the caller sent. */

@@ -2,7 +2,7 @@ package dev.ds.rsm.runtime;
 
 import dev.ds.rpc.ErrorCode;
 import dev.ds.rpc.ProblemException;
-import dev.ds.rpc.memory.InMemoryNetwork;
+import dev.ds.rpc.Routes;
 import dev.ds.rsm.Entry;
 import dev.ds.rsm.Log;
 import dev.ds.rsm.ReplicatedStateMachine;
@@ -149,11 +149,11 @@ public final class Replica<E extends Entry, R> implements AutoCloseable {
         return rsm.snapshotFor(request.applied()).map(SnapshotTransfer.Reply::new).orElseGet(SnapshotTransfer.Reply::none);
     }
 
-    /** Handles the catch-up call and the read fence on an in-memory network. */
-    public Replica<E, R> serveOn(InMemoryNetwork.Server server) {
-        server.handle(SnapshotTransfer.SNAPSHOT, this::snapshot)
-                .handle(Horizon.HEARD, empty -> heard());
-        return this;
+    /** The catch-up call and the read fence, for a transport to mount. */
+    public Routes routes() {
+        return Routes.none()
+                .on(SnapshotTransfer.SNAPSHOT, this::snapshot)
+                .on(Horizon.HEARD, empty -> heard());
     }
 
     /**

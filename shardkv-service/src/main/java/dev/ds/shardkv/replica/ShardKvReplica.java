@@ -1,12 +1,14 @@
 package dev.ds.shardkv.replica;
 
 import dev.ds.api.kv.KeyRef;
+import dev.ds.api.kv.KvApi;
 import dev.ds.api.kv.KvValue;
 import dev.ds.api.kv.KvWrite;
 import dev.ds.api.kv.WriteResult;
 import dev.ds.rpc.Endpoint;
 import dev.ds.rpc.ErrorCode;
 import dev.ds.rpc.ProblemException;
+import dev.ds.rpc.Routes;
 import dev.ds.rpc.RpcClient;
 import dev.ds.rsm.Log;
 import dev.ds.rsm.ReplicatedStateMachine;
@@ -155,6 +157,19 @@ public final class ShardKvReplica implements KvService, AutoCloseable {
 
     public Installed installed(ShardRef ref) {
         return new Installed(state.installed(ref));
+    }
+
+    /** The client API ({@link KvApi}), the group-to-group calls ({@link ShardKvApi}) and catch-up, for a transport to mount. */
+    public Routes routes() {
+        return Routes.none()
+                .on(KvApi.GET, ref -> get(ref.key()))
+                .on(KvApi.PUT, this::write)
+                .on(KvApi.APPEND, this::write)
+                .on(ShardKvApi.GET, ref -> serveGet(ref.key()))
+                .on(ShardKvApi.WRITE, this::serveWrite)
+                .on(ShardKvApi.PULL, this::pull)
+                .on(ShardKvApi.INSTALLED, this::installed)
+                .and(replica.routes());
     }
 
     /** Orders a group entry (reconfigure, install, drop) and waits for it like a client operation. */

@@ -1,6 +1,5 @@
 package dev.ds.shardkv.replica;
 
-import dev.ds.api.kv.KvApi;
 import dev.ds.api.shardmaster.Config;
 import dev.ds.client.Retry;
 import dev.ds.client.shardkv.ShardKvClient;
@@ -18,8 +17,6 @@ import dev.ds.rsm.Snapshots;
 import dev.ds.rsm.paxos.PaxosLog;
 import dev.ds.rsm.runtime.CatchUp;
 import dev.ds.rsm.runtime.Horizon;
-import dev.ds.rsm.runtime.SnapshotTransfer;
-import dev.ds.shardkv.api.ShardKvApi;
 import dev.ds.shardkv.group.GroupState;
 import dev.ds.shardkv.group.ShardKvCommand;
 import dev.ds.shardmaster.master.MasterCommand;
@@ -92,30 +89,25 @@ final class ShardKvHarness implements AutoCloseable {
 
     private Master startMaster(int index, InMemoryNetwork.Server server, RpcClient rpc) {
         PaxosNode paxos = PaxosNode.start(PaxosConfig.of(index, 3, Bootstrap.NEW), new InMemoryStorage(), rpc,
-                masters.addresses(), PaxosListener.NONE, new Random(seed + index)).serveOn(server);
+                masters.addresses(), PaxosListener.NONE, new Random(seed + index));
+        server.serve(paxos.routes());
         ShardMasterReplica master = new ShardMasterReplica(server.address(),
                 new PaxosLog<>(new Paxos<>(paxos.peer(), ValueCodec.json(MasterCommand.class))),
                 server.address() + "/" + seed, N_SHARDS, OP_TIMEOUT, 1000, Snapshots.NONE, 1, CatchUp.NONE,
                 Horizon.fromGroup(rpc, masters.addresses(), index));
-        master.serveOn(server);
+        server.serve(master.routes());
         return new Master(paxos, master);
     }
 
     private Node startNode(long gid, List<String> peers, int index, InMemoryNetwork.Server server, RpcClient rpc) {
         PaxosNode paxos = PaxosNode.start(PaxosConfig.of(index, peers.size(), Bootstrap.NEW), new InMemoryStorage(),
-                rpc, peers, PaxosListener.NONE, new Random(seed + gid * 10 + index)).serveOn(server);
+                rpc, peers, PaxosListener.NONE, new Random(seed + gid * 10 + index));
+        server.serve(paxos.routes());
         ShardKvReplica kv = new ShardKvReplica(server.address(), gid, N_SHARDS,
                 new PaxosLog<>(new Paxos<>(paxos.peer(), ValueCodec.json(ShardKvCommand.class))),
                 server.address() + "/" + seed, rpc, OP_TIMEOUT, 1000, Snapshots.NONE, 1,
                 CatchUp.fromGroup(rpc, peers, index));
-        server.handle(KvApi.GET, ref -> kv.get(ref.key()))
-                .handle(KvApi.PUT, kv::write)
-                .handle(KvApi.APPEND, kv::write)
-                .handle(ShardKvApi.GET, ref -> kv.serveGet(ref.key()))
-                .handle(ShardKvApi.WRITE, kv::serveWrite)
-                .handle(ShardKvApi.PULL, kv::pull)
-                .handle(ShardKvApi.INSTALLED, kv::installed)
-                .handle(SnapshotTransfer.SNAPSHOT, kv::snapshot);
+        server.serve(kv.routes());
         ShardMasterClient master = new ShardMasterClient(rpc, masters.addresses(), new Retry(OP_TIMEOUT),
                 server.address());
         return new Node(paxos, kv, new Migrator(server.address(), kv, master, rpc, POLL, WATCH_WAIT, index));

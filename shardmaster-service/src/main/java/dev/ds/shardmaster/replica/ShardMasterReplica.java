@@ -10,7 +10,7 @@ import dev.ds.api.shardmaster.ShardMasterApi;
 import dev.ds.rpc.Empty;
 import dev.ds.rpc.ErrorCode;
 import dev.ds.rpc.ProblemException;
-import dev.ds.rpc.memory.InMemoryNetwork;
+import dev.ds.rpc.Routes;
 import dev.ds.rsm.Log;
 import dev.ds.rsm.ReplicatedStateMachine;
 import dev.ds.rsm.Snapshots;
@@ -61,25 +61,25 @@ public final class ShardMasterReplica implements AutoCloseable {
                 maxQueued, snapshots, snapshotEvery, MasterResult.class), timeout, catchUp, horizon);
     }
 
-    /** Serves the client API ({@code ShardMasterApi}) and catch-up on an in-memory network. */
-    public ShardMasterReplica serveOn(InMemoryNetwork.Server server) {
-        server.handle(ShardMasterApi.JOIN, join -> {
+    /** The client API ({@link ShardMasterApi}), catch-up and the read fence, for a transport to mount. */
+    public Routes routes() {
+        return Routes.none()
+                .on(ShardMasterApi.JOIN, join -> {
                     join(join);
                     return Empty.INSTANCE;
                 })
-                .handle(ShardMasterApi.LEAVE, leave -> {
+                .on(ShardMasterApi.LEAVE, leave -> {
                     leave(leave);
                     return Empty.INSTANCE;
                 })
-                .handle(ShardMasterApi.MOVE, move -> {
+                .on(ShardMasterApi.MOVE, move -> {
                     move(move);
                     return Empty.INSTANCE;
                 })
-                .handle(ShardMasterApi.LATEST, empty -> query(-1))
-                .handle(ShardMasterApi.CONFIG, ref -> query(ref.num()))
-                .handle(ShardMasterApi.WATCH, this::watch);
-        replica.serveOn(server);
-        return this;
+                .on(ShardMasterApi.LATEST, empty -> query(-1))
+                .on(ShardMasterApi.CONFIG, ref -> query(ref.num()))
+                .on(ShardMasterApi.WATCH, this::watch)
+                .and(replica.routes());
     }
 
     /** The giving side of catch-up, for a peer that is behind. */

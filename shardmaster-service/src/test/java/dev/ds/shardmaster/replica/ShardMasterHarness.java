@@ -48,12 +48,13 @@ final class ShardMasterHarness implements AutoCloseable {
 
     private Node startNode(int index, InMemoryNetwork.Server server, RpcClient rpc) {
         PaxosNode paxos = PaxosNode.start(PaxosConfig.of(index, servers.size(), Bootstrap.NEW), new InMemoryStorage(),
-                rpc, servers.addresses(), PaxosListener.NONE, new Random(seed + index)).serveOn(server);
+                rpc, servers.addresses(), PaxosListener.NONE, new Random(seed + index));
+        server.serve(paxos.routes());
         ShardMasterReplica master = new ShardMasterReplica(server.address(),
                 new PaxosLog<>(new Paxos<>(paxos.peer(), ValueCodec.json(MasterCommand.class))),
                 server.address() + "/" + seed, N_SHARDS, OP_TIMEOUT, 1000, Snapshots.NONE, 1, CatchUp.NONE,
                 Horizon.fromGroup(rpc, servers.addresses(), index));
-        master.serveOn(server);
+        server.serve(master.routes());
         return new Node(paxos, master);
     }
 

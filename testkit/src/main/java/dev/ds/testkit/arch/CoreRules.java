@@ -32,6 +32,16 @@ public final class CoreRules {
                 .and(noUnseededRandomness(corePackages));
     }
 
+    /**
+     * Production code serves and calls peers through {@code rpc.Routes} and {@code RpcClient}; the
+     * in-memory network is the tests' transport and no main class names it. Apply it to a module's
+     * main classes only ({@code ImportOption.DoNotIncludeTests}).
+     */
+    public static ArchRule noTestNetwork() {
+        return noClasses().should().dependOnClassesThat().resideInAPackage("dev.ds.rpc.memory..")
+                .because("the in-memory network is for tests: runtime classes describe their Routes instead");
+    }
+
     static ArchRule noSpring(String... corePackages) {
         return noClasses().that().resideInAnyPackage(corePackages)
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..")
