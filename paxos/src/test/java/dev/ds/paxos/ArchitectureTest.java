@@ -10,7 +10,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import dev.ds.testkit.arch.CoreRules;
 
 /**
- * The core, the wire records, storage and the simulator stay plain Java; Spring stays in {@code
+ * The core, the wire records and storage stay plain Java; Spring stays in {@code
  * boot}; the core reaches peers only through its port, never through the RPC seam itself.
  */
 @AnalyzeClasses(packages = "dev.ds.paxos", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -18,7 +18,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule coreIsPlainJava =
-            CoreRules.protocolCore("dev.ds.paxos.core..", "dev.ds.paxos.api..", "dev.ds.paxos.storage..", "dev.ds.paxos.sim..");
+            CoreRules.protocolCore("dev.ds.paxos.core..", "dev.ds.paxos.api..", "dev.ds.paxos.storage..");
 
     @ArchTest
     static final ArchRule springOnlyInBoot = classes()
@@ -28,7 +28,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule coreUsesItsPortNotTheTransport = noClasses()
-            .that().resideInAnyPackage("dev.ds.paxos.core..", "dev.ds.paxos.sim..")
+            .that().resideInAPackage("dev.ds.paxos.core..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.ds.rpc..", "dev.ds.paxos.runtime..", "dev.ds.paxos.boot..")
             .because("the core talks to peers through PaxosPeers; threads and transports plug in from outside");
 

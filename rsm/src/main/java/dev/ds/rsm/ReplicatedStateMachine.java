@@ -1,5 +1,6 @@
 package dev.ds.rsm;
 
+import dev.ds.paxos.PaxosStatus;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -138,10 +139,10 @@ public final class ReplicatedStateMachine<E extends Entry, R> {
     public synchronized boolean tick() {
         boolean progress = false;
         while (true) {
-            Log.Slot<E> slot = paxos.status(nextApply);
+            PaxosStatus<E> slot = paxos.status(nextApply);
             switch (slot.fate()) {
                 case DECIDED -> {
-                    apply(slot.entry());
+                    apply(slot.value());
                     progress = true;
                 }
                 case FORGOTTEN -> {

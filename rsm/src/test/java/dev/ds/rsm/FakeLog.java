@@ -1,5 +1,6 @@
 package dev.ds.rsm;
 
+import dev.ds.paxos.PaxosStatus;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -50,11 +51,11 @@ final class FakeLog<E> {
         }
 
         @Override
-        public Slot<E> status(long seq) {
+        public PaxosStatus<E> status(long seq) {
             if (seq < forgottenBelow) {
-                return Slot.forgotten();
+                return PaxosStatus.forgotten();
             }
-            return learned.contains(seq) ? Slot.decided(decided.get(seq)) : Slot.pending();
+            return learned.contains(seq) ? PaxosStatus.decided(decided.get(seq)) : PaxosStatus.pending();
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.ds.rsm;
 
+import dev.ds.paxos.PaxosStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
@@ -27,8 +28,8 @@ class FenceTest {
         }
 
         @Override
-        public Slot<Cmd> status(long seq) {
-            return known.containsKey(seq) ? Slot.decided(known.get(seq)) : Slot.pending();
+        public PaxosStatus<Cmd> status(long seq) {
+            return known.containsKey(seq) ? PaxosStatus.decided(known.get(seq)) : PaxosStatus.pending();
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.ds.client.shardkv;
 
+import dev.ds.api.shardkv.ShardKeys;
 import dev.ds.api.kv.KvApi;
 import dev.ds.api.kv.KvWrite;
 import dev.ds.api.kv.WriteKind;

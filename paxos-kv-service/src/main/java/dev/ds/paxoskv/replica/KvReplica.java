@@ -16,7 +16,7 @@ import dev.ds.rsm.Snapshots;
 import dev.ds.rsm.runtime.CatchUp;
 import dev.ds.rsm.runtime.Replica;
 import dev.ds.rsm.runtime.SnapshotTransfer;
-import dev.ds.spring.kv.KvService;
+import dev.ds.api.kv.KvService;
 import java.time.Duration;
 
 /**

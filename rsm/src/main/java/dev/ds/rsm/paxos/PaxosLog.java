@@ -19,13 +19,8 @@ public final class PaxosLog<E> implements Log<E> {
     }
 
     @Override
-    public Slot<E> status(long seq) {
-        PaxosStatus<E> status = paxos.status(seq);
-        return switch (status.fate()) {
-            case DECIDED -> Slot.decided(status.value());
-            case PENDING -> Slot.pending();
-            case FORGOTTEN -> Slot.forgotten();
-        };
+    public PaxosStatus<E> status(long seq) {
+        return paxos.status(seq);
     }
 
     @Override

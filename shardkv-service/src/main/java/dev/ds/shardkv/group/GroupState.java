@@ -2,7 +2,7 @@ package dev.ds.shardkv.group;
 
 import dev.ds.api.kv.WriteKind;
 import dev.ds.api.shardmaster.Config;
-import dev.ds.client.shardkv.ShardKeys;
+import dev.ds.api.shardkv.ShardKeys;
 import dev.ds.rpc.Wire;
 import dev.ds.rsm.StateMachine;
 import dev.ds.shardkv.api.ShardData;

@@ -23,7 +23,7 @@ import dev.ds.shardkv.api.ShardRef;
 import dev.ds.shardkv.group.GroupState;
 import dev.ds.shardkv.group.ShardKvCommand;
 import dev.ds.shardkv.group.ShardKvResult;
-import dev.ds.spring.kv.KvService;
+import dev.ds.api.kv.KvService;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;

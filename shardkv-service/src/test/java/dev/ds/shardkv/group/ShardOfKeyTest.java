@@ -3,7 +3,7 @@ package dev.ds.shardkv.group;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ds.client.shardkv.ShardKeys;
+import dev.ds.api.shardkv.ShardKeys;
 import org.junit.jupiter.api.Test;
 
 /** The key-to-shard rule of CONTRACT.md section 3, which servers and the client share, against known CRC-32 values. */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ds.api.shardmaster.Config;
 import dev.ds.client.NoReplyException;
-import dev.ds.client.shardkv.ShardKeys;
+import dev.ds.api.shardkv.ShardKeys;
 import dev.ds.client.shardkv.ShardKvClient;
 import java.time.Duration;
 import java.util.ArrayList;

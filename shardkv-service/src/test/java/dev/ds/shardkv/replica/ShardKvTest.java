@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ds.api.shardmaster.Config;
 import dev.ds.client.NoReplyException;
 import dev.ds.client.kv.KvClient;
-import dev.ds.client.shardkv.ShardKeys;
+import dev.ds.api.shardkv.ShardKeys;
 import dev.ds.client.shardkv.ShardKvClient;
 import dev.ds.testkit.cluster.Await;
 import dev.ds.testkit.history.HistoryRecorder;

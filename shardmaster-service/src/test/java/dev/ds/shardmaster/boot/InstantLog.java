@@ -1,5 +1,6 @@
 package dev.ds.shardmaster.boot;
 
+import dev.ds.paxos.PaxosStatus;
 import dev.ds.rsm.Log;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,9 +16,9 @@ final class InstantLog<E> implements Log<E> {
     }
 
     @Override
-    public synchronized Slot<E> status(long seq) {
+    public synchronized PaxosStatus<E> status(long seq) {
         E entry = decided.get(seq);
-        return entry == null ? Slot.pending() : Slot.decided(entry);
+        return entry == null ? PaxosStatus.pending() : PaxosStatus.decided(entry);
     }
 
     @Override

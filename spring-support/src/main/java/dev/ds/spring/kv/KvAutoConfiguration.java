@@ -1,5 +1,6 @@
 package dev.ds.spring.kv;
 
+import dev.ds.api.kv.KvService;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

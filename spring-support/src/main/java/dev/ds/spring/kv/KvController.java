@@ -1,5 +1,6 @@
 package dev.ds.spring.kv;
 
+import dev.ds.api.kv.KvService;
 import dev.ds.api.kv.KvValue;
 import dev.ds.api.kv.WriteBody;
 import dev.ds.api.kv.WriteKind;

@@ -6,7 +6,7 @@ import dev.ds.api.kv.WriteResult;
 import dev.ds.rpc.RpcClient;
 import dev.ds.spring.boot.Ticker;
 import dev.ds.spring.health.ServingAutoConfiguration;
-import dev.ds.spring.kv.KvService;
+import dev.ds.api.kv.KvService;
 import dev.ds.spring.openapi.ApiDescription;
 import dev.ds.viewservice.pb.PbServer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

@@ -1,4 +1,4 @@
-package dev.ds.client.shardkv;
+package dev.ds.api.shardkv;
 
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;

@@ -1,8 +1,4 @@
-package dev.ds.spring.kv;
-
-import dev.ds.api.kv.KvValue;
-import dev.ds.api.kv.KvWrite;
-import dev.ds.api.kv.WriteResult;
+package dev.ds.api.kv;
 
 /**
  * A key/value store as its node serves it. Errors are {@link dev.ds.rpc.ProblemException}s with
