@@ -11,13 +11,10 @@ import dev.ds.rpc.ErrorCode;
 import dev.ds.rpc.ProblemException;
 import dev.ds.rpc.Routes;
 import dev.ds.rsm.Log;
-import dev.ds.rsm.ReplicatedStateMachine;
-import dev.ds.rsm.Snapshots;
-import dev.ds.rsm.runtime.CatchUp;
 import dev.ds.rsm.runtime.Replica;
-import dev.ds.rsm.runtime.SnapshotTransfer;
+import dev.ds.rsm.runtime.ReplicaSettings;
+import dev.ds.rsm.runtime.Replicated;
 import dev.ds.api.kv.KvService;
-import java.time.Duration;
 
 /**
  * One replica of the Paxos key/value store (6.824 lab 3B). Every operation, reads included, is a
@@ -25,23 +22,13 @@ import java.time.Duration;
  * answer linearizable. A replica that cannot get decisions (no majority) waits {@code timeout} and
  * answers {@code ErrTimeout}: it never answers from state that may be stale.
  */
-public final class KvReplica implements KvService, AutoCloseable {
+public final class KvReplica implements KvService, Replicated, AutoCloseable {
 
     private final KvStore store = new KvStore();
     private final Replica<KvCommand, KvResult> replica;
 
-    public KvReplica(String name, Log<KvCommand> log, String incarnation, Duration timeout, int maxQueued) {
-        this(name, log, incarnation, timeout, maxQueued, Snapshots.NONE, 1, CatchUp.NONE);
-    }
-
-    /**
-     * A replica that snapshots its state into {@code snapshots} every {@code snapshotEvery} instances
-     * and, when the log has left it behind, installs a snapshot from {@code catchUp}'s peers.
-     */
-    public KvReplica(String name, Log<KvCommand> log, String incarnation, Duration timeout, int maxQueued,
-            Snapshots snapshots, int snapshotEvery, CatchUp catchUp) {
-        this.replica = new Replica<>(name, new ReplicatedStateMachine<>(log, store, KvCommand::noop, incarnation,
-                maxQueued, snapshots, snapshotEvery, KvResult.class), timeout, catchUp);
+    public KvReplica(Log<KvCommand> log, ReplicaSettings settings) {
+        this.replica = new Replica<>(log, store, KvCommand::noop, KvResult.class, settings);
     }
 
     @Override
@@ -59,11 +46,6 @@ public final class KvReplica implements KvService, AutoCloseable {
         return new WriteResult(write.key());
     }
 
-    /** The giving side of catch-up, for a peer that is behind. */
-    public SnapshotTransfer.Reply snapshot(SnapshotTransfer.Request request) {
-        return replica.snapshot(request);
-    }
-
     /** The client API ({@link KvApi}) and catch-up, for a transport to mount. */
     public Routes routes() {
         return Routes.none()
@@ -73,13 +55,9 @@ public final class KvReplica implements KvService, AutoCloseable {
                 .and(replica.routes());
     }
 
-    /** A Paxos message arrived: the log may have changed, so the replica ticks at once. */
-    public void wake() {
-        replica.wake();
-    }
-
-    public ReplicatedStateMachine.Status status() {
-        return replica.status();
+    @Override
+    public Replica<KvCommand, KvResult> replica() {
+        return replica;
     }
 
     public int keys() {

@@ -2,8 +2,6 @@ package dev.ds.paxoskv.replica;
 
 import dev.ds.client.Retry;
 import dev.ds.client.paxoskv.PaxosKvClient;
-import dev.ds.paxos.Paxos;
-import dev.ds.paxos.ValueCodec;
 import dev.ds.paxos.core.Bootstrap;
 import dev.ds.paxos.core.PaxosConfig;
 import dev.ds.paxos.core.PaxosListener;
@@ -12,6 +10,7 @@ import dev.ds.paxos.storage.InMemoryStorage;
 import dev.ds.paxoskv.kv.KvCommand;
 import dev.ds.rpc.memory.InMemoryNetwork;
 import dev.ds.rsm.paxos.PaxosLog;
+import dev.ds.rsm.runtime.ReplicaSettings;
 import dev.ds.testkit.Seeds;
 import dev.ds.testkit.cluster.Cluster;
 import dev.ds.rpc.RpcClient;
@@ -46,9 +45,9 @@ final class KvPaxosHarness implements AutoCloseable {
         PaxosNode paxos = PaxosNode.start(PaxosConfig.of(index, servers.size(), Bootstrap.NEW), new InMemoryStorage(),
                 rpc, servers.addresses(), PaxosListener.NONE, new Random(seed + index));
         server.serve(paxos.routes());
-        KvReplica kv = new KvReplica(server.address(),
-                new PaxosLog<>(new Paxos<>(paxos.peer(), ValueCodec.json(KvCommand.class))),
-                server.address() + "/" + seed, OP_TIMEOUT, 1000);
+        KvReplica kv = new KvReplica(PaxosLog.json(paxos.peer(), KvCommand.class),
+                ReplicaSettings.inGroup(server.address(), server.address() + "/" + seed, OP_TIMEOUT, 1000, rpc,
+                        servers.addresses(), index));
         server.serve(kv.routes());
         return new Node(paxos, kv);
     }

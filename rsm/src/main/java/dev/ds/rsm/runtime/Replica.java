@@ -44,28 +44,20 @@ public final class Replica<E extends Entry, R> implements AutoCloseable {
     private final ReentrantLock progressLock = new ReentrantLock();
     private final Condition progressed = progressLock.newCondition();
 
-    public Replica(String name, Log<E> log, StateMachine<E, R> machine, Function<String, E> noop, String incarnation,
-            Duration timeout, int maxQueued) {
-        this(name, new ReplicatedStateMachine<>(log, machine, noop, incarnation, maxQueued), timeout);
-    }
-
-    /** A replica over an already built state machine, for example one that keeps snapshots. */
-    public Replica(String name, ReplicatedStateMachine<E, R> rsm, Duration timeout) {
-        this(name, rsm, timeout, CatchUp.NONE);
-    }
-
-    /** A replica that, when the log has left it behind, installs a snapshot from {@code catchUp}'s peers. */
-    public Replica(String name, ReplicatedStateMachine<E, R> rsm, Duration timeout, CatchUp catchUp) {
-        this(name, rsm, timeout, catchUp, Horizon.ALONE);
-    }
-
-    /** A replica that can also read without writing to the log, fenced by {@code horizon} (see {@link #fence()}). */
-    public Replica(String name, ReplicatedStateMachine<E, R> rsm, Duration timeout, CatchUp catchUp, Horizon horizon) {
-        this.rsm = rsm;
-        this.timeout = timeout;
-        this.catchUp = catchUp;
-        this.horizon = horizon;
-        this.driver = new RsmDriver(name + "-rsm", BUSY_IDLE, QUIET_IDLE, rsm::inFlight, this::tick).start();
+    /**
+     * A replica of {@code machine} over {@code log}, run as {@code settings} say.
+     *
+     * @param noop the entry proposed to fill a gap in the log (6.824's no-op), from a fresh entry id
+     * @param resultType the type of the machine's answers, which snapshots keep for retried requests
+     */
+    public Replica(Log<E> log, StateMachine<E, R> machine, Function<String, E> noop, Class<R> resultType,
+            ReplicaSettings settings) {
+        this.rsm = new ReplicatedStateMachine<>(log, machine, noop, settings.incarnation(), settings.maxQueued(),
+                settings.snapshots(), settings.snapshotEvery(), resultType);
+        this.timeout = settings.timeout();
+        this.catchUp = settings.catchUp();
+        this.horizon = settings.horizon();
+        this.driver = new RsmDriver(settings.name() + "-rsm", BUSY_IDLE, QUIET_IDLE, rsm::inFlight, this::tick).start();
     }
 
     /** The driver's step: the state machine's own work, then, if the log has left it behind, a snapshot from a peer. */

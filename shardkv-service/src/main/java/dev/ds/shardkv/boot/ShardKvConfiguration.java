@@ -2,20 +2,12 @@ package dev.ds.shardkv.boot;
 
 import dev.ds.client.Retry;
 import dev.ds.client.shardmaster.ShardMasterClient;
-import dev.ds.paxos.Paxos;
-import dev.ds.paxos.ValueCodec;
-import dev.ds.paxos.boot.GroupSettings;
 import dev.ds.paxos.boot.PaxosHealth;
 import dev.ds.paxos.core.PaxosPeer;
 import dev.ds.rpc.RpcClient;
-import dev.ds.rsm.ReplicatedStateMachine;
-import dev.ds.rsm.Snapshots;
-import dev.ds.rsm.paxos.PaxosLog;
-import dev.ds.rsm.boot.PaxosTrafficWake;
-import dev.ds.rsm.boot.SnapshotTransferController;
-import dev.ds.rsm.runtime.CatchUp;
-import dev.ds.rsm.runtime.FileSnapshots;
-import dev.ds.rsm.runtime.SnapshotTransfer;
+import dev.ds.rsm.boot.ReplicaAssembly;
+import dev.ds.rsm.boot.ReplicaAutoConfiguration;
+import dev.ds.rsm.boot.ReplicaProperties;
 import dev.ds.shardkv.group.GroupState;
 import dev.ds.shardkv.group.ShardKvCommand;
 import dev.ds.shardkv.replica.Migrator;
@@ -36,11 +28,16 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 
-/** A shardkv replica over this node's Paxos peer, its migrator, internal API, health and metrics. */
+/**
+ * A shardkv replica on the replica stack ({@link ReplicaAutoConfiguration}: catch-up, wake-up and
+ * the log's metrics), with what is its own: the migrator, the group-to-group API, readiness that
+ * requires the group in the configuration, and health and metrics of its shards.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ShardKvSettings.class)
-@Import({ShardKvController.class, SnapshotTransferController.class})
+@Import(ShardKvController.class)
 class ShardKvConfiguration {
 
     @Bean
@@ -51,57 +48,38 @@ class ShardKvConfiguration {
                 + "their data as configurations change.");
     }
 
-    /**
-     * The replica, snapshotting into {@code node.data-dir}/shardkv when there is a data dir (durable:
-     * a restart loads the snapshot and replays the Paxos log after it); a replica the log has left
-     * behind installs a snapshot from another replica of its group.
-     */
+    /** {@code shardkv.op-timeout}, {@code shardkv.max-queued}, {@code shardkv.snapshot-every} (default 64). */
+    @Bean
+    ReplicaProperties replicaProperties(Environment environment) {
+        return ReplicaProperties.bind(environment, "shardkv", "shardkv", 64);
+    }
+
     @Bean(destroyMethod = "close")
-    ShardKvReplica shardKvReplica(ObjectProvider<PaxosPeer> peers, ObjectProvider<GroupSettings> groups,
-            ShardKvSettings settings, RpcClient rpc) {
-        PaxosPeer peer = peers.getIfAvailable();
-        GroupSettings group = groups.getIfAvailable();
-        if (peer == null || group == null) {
+    ShardKvReplica shardKvReplica(ObjectProvider<ReplicaAssembly> assemblies, ShardKvSettings settings, RpcClient rpc) {
+        ReplicaAssembly assembly = assemblies.getIfAvailable();
+        if (assembly == null) {
             throw new InvalidSettingException("node.peers", null,
                     "required: every replica of this group's base URL, comma-separated");
         }
-        Paxos<ShardKvCommand> paxos = new Paxos<>(peer, ValueCodec.json(ShardKvCommand.class));
-        Snapshots snapshots = group.dataDir() == null ? Snapshots.NONE
-                : new FileSnapshots(group.dataDir().resolve("shardkv").resolve("snapshot.json"));
-        String name = "shardkv-" + settings.gid() + "-" + group.me();
-        // Entry ids must never repeat across restarts: a random incarnation per start.
-        return new ShardKvReplica(name, settings.gid(), settings.shards(), new PaxosLog<>(paxos),
-                group.me() + "/" + UUID.randomUUID(), rpc, settings.opTimeout(), settings.maxQueued(), snapshots,
-                settings.snapshotEvery(), CatchUp.fromGroup(rpc, group.peers(), group.me()));
-    }
-
-    /** Decisions of the other replicas arrive as Paxos messages: each wakes this replica to apply them at once. */
-    @Bean
-    PaxosTrafficWake paxosTrafficWake(ShardKvReplica replica) {
-        return new PaxosTrafficWake(replica::wake);
-    }
-
-    /** Catch-up by snapshot: this replica answers a replica of its group that the log has left behind. */
-    @Bean
-    SnapshotTransfer.Source snapshotSource(ShardKvReplica replica) {
-        return replica::snapshot;
+        return new ShardKvReplica(settings.gid(), settings.shards(), assembly.log(ShardKvCommand.class), rpc,
+                assembly.settings("shardkv-" + settings.gid() + "-" + assembly.me()));
     }
 
     /** The migrator, watching the shard master (each watch waits up to {@code shardkv.watch-wait}). */
     @Bean(destroyMethod = "close")
-    Migrator shardKvMigrator(ShardKvReplica replica, GroupSettings group, ShardKvSettings settings, RpcClient rpc) {
-        ShardMasterClient master = new ShardMasterClient(rpc, settings.shardmasters(), new Retry(settings.opTimeout()),
-                "shardkv-" + settings.gid() + "-" + UUID.randomUUID());
+    Migrator shardKvMigrator(ShardKvReplica replica, ReplicaAssembly assembly, ShardKvSettings settings,
+            RpcClient rpc) {
+        ShardMasterClient master = new ShardMasterClient(rpc, settings.shardmasters(),
+                new Retry(assembly.properties().opTimeout()), "shardkv-" + settings.gid() + "-" + UUID.randomUUID());
         return new Migrator("shardkv-" + settings.gid(), replica, master, rpc, settings.pollInterval(),
-                settings.watchWait(), group.me());
+                settings.watchWait(), assembly.me());
     }
 
     @Bean
     HealthIndicator shardKvHealthIndicator(ShardKvReplica replica) {
         return () -> {
-            ReplicatedStateMachine.Status status = replica.status();
             GroupState.GroupView view = replica.view();
-            return Health.up()
+            return ReplicaAutoConfiguration.health(replica.replica())
                     .withDetail("gid", view.gid())
                     .withDetail("config", view.config())
                     .withDetail("serving", view.serving())
@@ -110,10 +88,6 @@ class ShardKvConfiguration {
                     .withDetail("keys", view.keys())
                     .withDetail("migrationBytesIn", view.installedBytes())
                     .withDetail("migrationBytesOut", replica.pulledBytes())
-                    .withDetail("applied", status.applied())
-                    .withDetail("queued", status.queued())
-                    .withDetail("behind", status.behind())
-                    .withDetail("snapshotBytes", status.snapshotBytes())
                     .build();
         };
     }
@@ -125,7 +99,7 @@ class ShardKvConfiguration {
     @Bean(name = ServingAutoConfiguration.BEAN)
     HealthIndicator servingHealthIndicator(ShardKvReplica replica, PaxosPeer peer) {
         return () -> {
-            Health paxos = PaxosHealth.serving(peer, replica.status().behind());
+            Health paxos = PaxosHealth.serving(peer, replica.replica().status().behind());
             return replica.joined() || !Status.UP.equals(paxos.getStatus()) ? paxos : Health.outOfService()
                     .withDetail("reason", "this group is not in the latest configuration").build();
         };
@@ -148,10 +122,6 @@ class ShardKvConfiguration {
             FunctionCounter.builder("shardkv.migration.bytes", replica, r -> r.pulledBytes())
                     .tag("direction", "out").description("Characters of shard data given to other groups' pulls")
                     .register(registry);
-            Gauge.builder("shardkv.applied", replica, r -> r.status().applied())
-                    .description("Highest log instance applied").register(registry);
-            FunctionCounter.builder("shardkv.snapshot.installs", replica, r -> r.status().installs())
-                    .description("Snapshots installed from peers to catch up").register(registry);
         };
     }
 }

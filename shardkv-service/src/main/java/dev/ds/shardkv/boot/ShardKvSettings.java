@@ -11,18 +11,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param gid {@code shardkv.gid}: this node's replica group, positive, the same on every replica of the group
  * @param shardmasters {@code shardkv.shardmasters}: the shard master replicas' base URLs, comma-separated
  * @param shards {@code shardkv.shards}: NShards, which must equal the shard master's {@code shardmaster.shards} (default 10)
- * @param opTimeout {@code shardkv.op-timeout}: how long a request waits for its decision before {@code ErrTimeout} (default 2s)
- * @param maxQueued {@code shardkv.max-queued}: requests that may wait for decisions at once (default 10000)
- * @param snapshotEvery {@code shardkv.snapshot-every}: applied instances between snapshots (default 64)
  * @param pollInterval {@code shardkv.poll-interval}: how often the migrator asks for the next
  *     configuration and moves shards (default 100ms)
  * @param watchWait {@code shardkv.watch-wait}: how long an idle replica's watch of the shard master
  *     waits for a change before it asks again (default 5s, at most 60s, the shard master's limit)
+ *
+ * <p>The replica's own settings ({@code shardkv.op-timeout}, {@code shardkv.max-queued},
+ * {@code shardkv.snapshot-every}) are the replica stack's ({@code rsm.boot.ReplicaProperties}).
  */
 @ConfigurationProperties("shardkv")
 record ShardKvSettings(Long gid, List<String> shardmasters, @DefaultValue("10") int shards,
-        @DefaultValue("2s") Duration opTimeout, @DefaultValue("10000") int maxQueued,
-        @DefaultValue("64") int snapshotEvery, @DefaultValue("100ms") Duration pollInterval,
+        @DefaultValue("100ms") Duration pollInterval,
         @DefaultValue("5s") Duration watchWait) {
 
     private static final Duration MAX_WATCH_WAIT = Duration.ofMillis(ConfigWatch.MAX_WAIT_MS);
@@ -39,18 +38,11 @@ record ShardKvSettings(Long gid, List<String> shardmasters, @DefaultValue("10") 
         if (shards < 1) {
             throw new InvalidSettingException("shardkv.shards", shards, "must be at least 1");
         }
-        requirePositive("shardkv.op-timeout", opTimeout);
         requirePositive("shardkv.poll-interval", pollInterval);
         requirePositive("shardkv.watch-wait", watchWait);
         if (watchWait.compareTo(MAX_WATCH_WAIT) > 0) {
             throw new InvalidSettingException("shardkv.watch-wait", watchWait,
                     "must be at most " + MAX_WATCH_WAIT.toSeconds() + "s, the longest watch a shard master holds");
-        }
-        if (maxQueued < 1) {
-            throw new InvalidSettingException("shardkv.max-queued", maxQueued, "must be at least 1");
-        }
-        if (snapshotEvery < 1) {
-            throw new InvalidSettingException("shardkv.snapshot-every", snapshotEvery, "must be at least 1");
         }
     }
 

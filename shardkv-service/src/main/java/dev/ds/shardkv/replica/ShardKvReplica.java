@@ -11,11 +11,9 @@ import dev.ds.rpc.ProblemException;
 import dev.ds.rpc.Routes;
 import dev.ds.rpc.RpcClient;
 import dev.ds.rsm.Log;
-import dev.ds.rsm.ReplicatedStateMachine;
-import dev.ds.rsm.Snapshots;
-import dev.ds.rsm.runtime.CatchUp;
 import dev.ds.rsm.runtime.Replica;
-import dev.ds.rsm.runtime.SnapshotTransfer;
+import dev.ds.rsm.runtime.ReplicaSettings;
+import dev.ds.rsm.runtime.Replicated;
 import dev.ds.shardkv.api.Installed;
 import dev.ds.shardkv.api.ShardData;
 import dev.ds.shardkv.api.ShardKvApi;
@@ -37,7 +35,7 @@ import java.util.function.Function;
  * group owns is forwarded once to that group's servers; if none of them answers, the client gets
  * {@code ErrWrongGroup} with the shard and the owner we know of, and routes by itself.
  */
-public final class ShardKvReplica implements KvService, AutoCloseable {
+public final class ShardKvReplica implements KvService, Replicated, AutoCloseable {
 
     private final long gid;
     private final GroupState state;
@@ -45,18 +43,12 @@ public final class ShardKvReplica implements KvService, AutoCloseable {
     private final RpcClient rpc;
     private final AtomicLong pulledBytes = new AtomicLong();
 
-    /**
-     * @param rpc how this node reaches other groups (forwarding, pulls, confirmations)
-     * @param snapshots where the log's snapshots go ({@link Snapshots#NONE} keeps none)
-     * @param catchUp where to get a snapshot when the log has left this replica behind
-     */
-    public ShardKvReplica(String name, long gid, int nShards, Log<ShardKvCommand> log, String incarnation,
-            RpcClient rpc, Duration timeout, int maxQueued, Snapshots snapshots, int snapshotEvery, CatchUp catchUp) {
+    /** @param rpc how this node reaches other groups (forwarding, pulls, confirmations) */
+    public ShardKvReplica(long gid, int nShards, Log<ShardKvCommand> log, RpcClient rpc, ReplicaSettings settings) {
         this.gid = gid;
         this.state = new GroupState(gid, nShards);
         this.rpc = rpc;
-        this.replica = new Replica<>(name, new ReplicatedStateMachine<>(log, state, ShardKvCommand::noop, incarnation,
-                maxQueued, snapshots, snapshotEvery, ShardKvResult.class), timeout, catchUp);
+        this.replica = new Replica<>(log, state, ShardKvCommand::noop, ShardKvResult.class, settings);
     }
 
     @Override
@@ -150,11 +142,6 @@ public final class ShardKvReplica implements KvService, AutoCloseable {
         return data;
     }
 
-    /** The giving side of catch-up by snapshot, for a replica of this group that the log has left behind. */
-    public SnapshotTransfer.Reply snapshot(SnapshotTransfer.Request request) {
-        return replica.snapshot(request);
-    }
-
     public Installed installed(ShardRef ref) {
         return new Installed(state.installed(ref));
     }
@@ -199,13 +186,9 @@ public final class ShardKvReplica implements KvService, AutoCloseable {
         return state.view();
     }
 
-    /** A Paxos message arrived: the log may have changed, so the replica ticks at once. */
-    public void wake() {
-        replica.wake();
-    }
-
-    public ReplicatedStateMachine.Status status() {
-        return replica.status();
+    @Override
+    public Replica<ShardKvCommand, ShardKvResult> replica() {
+        return replica;
     }
 
     /** Characters of shard data this node has given out to pulls. */

@@ -3,6 +3,7 @@ package dev.ds.shardkv.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ds.rsm.boot.ReplicaProperties;
 import dev.ds.spring.boot.InvalidSettingException;
 import java.time.Duration;
 import java.util.List;
@@ -12,8 +13,7 @@ import org.junit.jupiter.api.Test;
 class ShardKvSettingsTest {
 
     private static ShardKvSettings settings(Long gid, List<String> masters, int shards) {
-        return new ShardKvSettings(gid, masters, shards, Duration.ofSeconds(2), 10, 64, Duration.ofMillis(100),
-                Duration.ofMillis(1500));
+        return new ShardKvSettings(gid, masters, shards, Duration.ofMillis(100), Duration.ofMillis(1500));
     }
 
     @Test
@@ -24,13 +24,12 @@ class ShardKvSettingsTest {
         assertThatThrownBy(() -> settings(1L, null, 10)).hasMessageStartingWith("invalid setting shardkv.shardmasters");
         assertThatThrownBy(() -> settings(1L, List.of(" "), 10)).hasMessageStartingWith("invalid setting shardkv.shardmasters");
         assertThatThrownBy(() -> settings(1L, List.of("http://m"), 0)).hasMessageStartingWith("invalid setting shardkv.shards=0");
-        assertThatThrownBy(() -> new ShardKvSettings(1L, List.of("http://m"), 10, Duration.ZERO, 10, 64,
-                Duration.ofMillis(100), Duration.ofMillis(1500))).hasMessageStartingWith("invalid setting shardkv.op-timeout=0ms");
-        assertThatThrownBy(() -> new ShardKvSettings(1L, List.of("http://m"), 10, Duration.ofSeconds(2), 10, 64,
-                Duration.ofMillis(100), Duration.ZERO)).hasMessageStartingWith("invalid setting shardkv.watch-wait=0ms");
-        assertThatThrownBy(() -> new ShardKvSettings(1L, List.of("http://m"), 10, Duration.ofSeconds(2), 10, 64,
-                Duration.ofMillis(100), Duration.ofSeconds(61))).hasMessageStartingWith("invalid setting shardkv.watch-wait=")
-                .hasMessageContaining("at most 60s");
+        assertThatThrownBy(() -> new ReplicaProperties("shardkv", "shardkv", Duration.ZERO, 10, 64))
+                .hasMessageStartingWith("invalid setting shardkv.op-timeout=0ms");
+        assertThatThrownBy(() -> new ShardKvSettings(1L, List.of("http://m"), 10, Duration.ofMillis(100), Duration.ZERO))
+                .hasMessageStartingWith("invalid setting shardkv.watch-wait=0ms");
+        assertThatThrownBy(() -> new ShardKvSettings(1L, List.of("http://m"), 10, Duration.ofMillis(100), Duration.ofSeconds(61)))
+                .hasMessageStartingWith("invalid setting shardkv.watch-wait=").hasMessageContaining("at most 60s");
     }
 
     @Test

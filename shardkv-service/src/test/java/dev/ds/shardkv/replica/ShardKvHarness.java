@@ -4,8 +4,6 @@ import dev.ds.api.shardmaster.Config;
 import dev.ds.client.Retry;
 import dev.ds.client.shardkv.ShardKvClient;
 import dev.ds.client.shardmaster.ShardMasterClient;
-import dev.ds.paxos.Paxos;
-import dev.ds.paxos.ValueCodec;
 import dev.ds.paxos.core.Bootstrap;
 import dev.ds.paxos.core.PaxosConfig;
 import dev.ds.paxos.core.PaxosListener;
@@ -13,10 +11,8 @@ import dev.ds.paxos.runtime.PaxosNode;
 import dev.ds.paxos.storage.InMemoryStorage;
 import dev.ds.rpc.RpcClient;
 import dev.ds.rpc.memory.InMemoryNetwork;
-import dev.ds.rsm.Snapshots;
 import dev.ds.rsm.paxos.PaxosLog;
-import dev.ds.rsm.runtime.CatchUp;
-import dev.ds.rsm.runtime.Horizon;
+import dev.ds.rsm.runtime.ReplicaSettings;
 import dev.ds.shardkv.group.GroupState;
 import dev.ds.shardkv.group.ShardKvCommand;
 import dev.ds.shardmaster.master.MasterCommand;
@@ -91,10 +87,9 @@ final class ShardKvHarness implements AutoCloseable {
         PaxosNode paxos = PaxosNode.start(PaxosConfig.of(index, 3, Bootstrap.NEW), new InMemoryStorage(), rpc,
                 masters.addresses(), PaxosListener.NONE, new Random(seed + index));
         server.serve(paxos.routes());
-        ShardMasterReplica master = new ShardMasterReplica(server.address(),
-                new PaxosLog<>(new Paxos<>(paxos.peer(), ValueCodec.json(MasterCommand.class))),
-                server.address() + "/" + seed, N_SHARDS, OP_TIMEOUT, 1000, Snapshots.NONE, 1, CatchUp.NONE,
-                Horizon.fromGroup(rpc, masters.addresses(), index));
+        ShardMasterReplica master = new ShardMasterReplica(PaxosLog.json(paxos.peer(), MasterCommand.class), N_SHARDS,
+                ReplicaSettings.inGroup(server.address(), server.address() + "/" + seed, OP_TIMEOUT, 1000, rpc,
+                        masters.addresses(), index));
         server.serve(master.routes());
         return new Master(paxos, master);
     }
@@ -103,10 +98,9 @@ final class ShardKvHarness implements AutoCloseable {
         PaxosNode paxos = PaxosNode.start(PaxosConfig.of(index, peers.size(), Bootstrap.NEW), new InMemoryStorage(),
                 rpc, peers, PaxosListener.NONE, new Random(seed + gid * 10 + index));
         server.serve(paxos.routes());
-        ShardKvReplica kv = new ShardKvReplica(server.address(), gid, N_SHARDS,
-                new PaxosLog<>(new Paxos<>(paxos.peer(), ValueCodec.json(ShardKvCommand.class))),
-                server.address() + "/" + seed, rpc, OP_TIMEOUT, 1000, Snapshots.NONE, 1,
-                CatchUp.fromGroup(rpc, peers, index));
+        ShardKvReplica kv = new ShardKvReplica(gid, N_SHARDS, PaxosLog.json(paxos.peer(), ShardKvCommand.class), rpc,
+                ReplicaSettings.inGroup(server.address(), server.address() + "/" + seed, OP_TIMEOUT, 1000, rpc,
+                        peers, index));
         server.serve(kv.routes());
         ShardMasterClient master = new ShardMasterClient(rpc, masters.addresses(), new Retry(OP_TIMEOUT),
                 server.address());

@@ -1,25 +1,12 @@
 package dev.ds.shardmaster.boot;
 
 import dev.ds.api.shardmaster.Config;
-import dev.ds.paxos.Paxos;
-import dev.ds.paxos.ValueCodec;
-import dev.ds.paxos.boot.GroupSettings;
-import dev.ds.paxos.boot.PaxosHealth;
-import dev.ds.paxos.core.PaxosPeer;
-import dev.ds.rpc.RpcClient;
-import dev.ds.rsm.ReplicatedStateMachine;
-import dev.ds.rsm.Snapshots;
 import dev.ds.rsm.boot.HorizonController;
-import dev.ds.rsm.boot.PaxosTrafficWake;
-import dev.ds.rsm.boot.SnapshotTransferController;
-import dev.ds.rsm.paxos.PaxosLog;
-import dev.ds.rsm.runtime.CatchUp;
-import dev.ds.rsm.runtime.FileSnapshots;
-import dev.ds.rsm.runtime.Horizon;
-import dev.ds.rsm.runtime.SnapshotTransfer;
+import dev.ds.rsm.boot.ReplicaAssembly;
+import dev.ds.rsm.boot.ReplicaAutoConfiguration;
+import dev.ds.rsm.boot.ReplicaProperties;
 import dev.ds.shardmaster.master.MasterCommand;
 import dev.ds.shardmaster.replica.ShardMasterReplica;
-import dev.ds.spring.health.ServingAutoConfiguration;
 import dev.ds.spring.openapi.ApiDescription;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,22 +14,22 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.IntSummaryStatistics;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 
-/** The replicated shard master over this node's Paxos peer, its REST API, health and metrics. */
+/**
+ * The replicated shard master on the replica stack ({@link ReplicaAutoConfiguration}: catch-up,
+ * wake-up, readiness and the log's metrics), with what is its own: its REST API, the read fence
+ * its watches use, and health and metrics of the configurations.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ShardMasterSettings.class)
-@Import({ShardMasterController.class, SnapshotTransferController.class, HorizonController.class})
+@Import({ShardMasterController.class, HorizonController.class})
 class ShardMasterConfiguration {
-
-    /** Configurations change rarely: a snapshot every few changes keeps the log short and restarts quick. */
-    private static final int SNAPSHOT_EVERY = 16;
 
     @Bean
     ApiDescription apiDescription() {
@@ -52,71 +39,31 @@ class ShardMasterConfiguration {
     }
 
     /**
-     * The replica, keeping every configuration durably in {@code node.data-dir}/shardmaster when there
-     * is a data dir (a restart loads the snapshot and replays the Paxos log after it).
+     * {@code shardmaster.op-timeout}, {@code shardmaster.max-queued}, {@code shardmaster.snapshot-every}:
+     * configurations change rarely, so by default a snapshot every 16 keeps the log short and restarts quick.
      */
+    @Bean
+    ReplicaProperties replicaProperties(Environment environment) {
+        return ReplicaProperties.bind(environment, "shardmaster", "shardmaster", 16);
+    }
+
+    /** The replica, keeping every configuration (durably when there is a data dir). */
     @Bean(destroyMethod = "close")
-    ShardMasterReplica shardMasterReplica(PaxosPeer peer, ShardMasterSettings settings, GroupSettings group,
-            RpcClient rpc) {
-        Paxos<MasterCommand> paxos = new Paxos<>(peer, ValueCodec.json(MasterCommand.class));
-        int me = group.me();
-        Snapshots snapshots = group.dataDir() == null ? Snapshots.NONE
-                : new FileSnapshots(group.dataDir().resolve("shardmaster").resolve("snapshot.json"));
-        // Entry ids must never repeat across restarts: a random incarnation per start.
-        return new ShardMasterReplica("shardmaster-" + me, new PaxosLog<>(paxos), me + "/" + UUID.randomUUID(),
-                settings.shards(), settings.opTimeout(), settings.maxQueued(), snapshots, SNAPSHOT_EVERY,
-                CatchUp.fromGroup(rpc, group.peers(), me), Horizon.fromGroup(rpc, group.peers(), me));
-    }
-
-    /** The read fence of watches: this replica tells a peer how far its log has gone. */
-    @Bean
-    Horizon.Source horizonSource(ShardMasterReplica replica) {
-        return replica::heard;
-    }
-
-    /** Decisions of the other replicas arrive as Paxos messages: each wakes this replica to apply them at once. */
-    @Bean
-    PaxosTrafficWake paxosTrafficWake(ShardMasterReplica replica) {
-        return new PaxosTrafficWake(replica::wake);
-    }
-
-    /** Catch-up by snapshot: this replica answers a peer the log has left behind. */
-    @Bean
-    SnapshotTransfer.Source snapshotSource(ShardMasterReplica replica) {
-        return replica::snapshot;
+    ShardMasterReplica shardMasterReplica(ReplicaAssembly assembly, ShardMasterSettings settings) {
+        return new ShardMasterReplica(assembly.log(MasterCommand.class), settings.shards(),
+                assembly.settings("shardmaster-" + assembly.me()));
     }
 
     @Bean
     HealthIndicator shardMasterHealthIndicator(ShardMasterReplica replica) {
         return () -> {
-            ReplicatedStateMachine.Status status = replica.status();
             Config latest = replica.latestApplied();
-            return Health.up()
-                    .withDetail("applied", status.applied())
-                    .withDetail("queued", status.queued())
-                    .withDetail("behind", status.behind())
+            return ReplicaAutoConfiguration.health(replica.replica())
                     .withDetail("config", latest.num())
                     .withDetail("groups", latest.groups().keySet())
                     .withDetail("shardsPerGroup", shardsPerGroup(latest))
                     .build();
         };
-    }
-
-    /** Shards held by each group, gid 0 standing for the unassigned ones. */
-    static Map<Long, Integer> shardsPerGroup(Config config) {
-        Map<Long, Integer> counts = new TreeMap<>();
-        config.groups().keySet().forEach(gid -> counts.put(gid, 0));
-        config.shards().forEach(gid -> counts.merge(gid, 1, Integer::sum));
-        return counts;
-    }
-
-    /**
-     * Ready when this replica can take part in a majority and has caught up: a replica the log has
-     * left behind cannot answer until it catches up.
-     */
-    @Bean(name = ServingAutoConfiguration.BEAN)
-    HealthIndicator servingHealthIndicator(ShardMasterReplica replica, PaxosPeer peer) {
-        return () -> PaxosHealth.serving(peer, replica.status().behind());
     }
 
     @Bean
@@ -130,11 +77,15 @@ class ShardMasterConfiguration {
                     .description("Most shards any group holds: balance shows as max - min <= 1").register(registry);
             Gauge.builder("shardmaster.shards.min.per.group", replica, r -> minShardsPerGroup(r.latestApplied()))
                     .description("Fewest shards any group holds").register(registry);
-            Gauge.builder("shardmaster.applied", replica, r -> r.status().applied())
-                    .description("Highest log instance applied").register(registry);
-            Gauge.builder("shardmaster.queued", replica, r -> r.status().queued())
-                    .description("Requests waiting for a decision").register(registry);
         };
+    }
+
+    /** Shards held by each group, gid 0 standing for the unassigned ones. */
+    static Map<Long, Integer> shardsPerGroup(Config config) {
+        Map<Long, Integer> counts = new TreeMap<>();
+        config.groups().keySet().forEach(gid -> counts.put(gid, 0));
+        config.shards().forEach(gid -> counts.merge(gid, 1, Integer::sum));
+        return counts;
     }
 
     /** Shards per joined group in {@code config}; empty when no group has joined. */

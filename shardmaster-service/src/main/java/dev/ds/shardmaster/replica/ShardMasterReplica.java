@@ -12,17 +12,13 @@ import dev.ds.rpc.ErrorCode;
 import dev.ds.rpc.ProblemException;
 import dev.ds.rpc.Routes;
 import dev.ds.rsm.Log;
-import dev.ds.rsm.ReplicatedStateMachine;
-import dev.ds.rsm.Snapshots;
-import dev.ds.rsm.runtime.CatchUp;
-import dev.ds.rsm.runtime.Horizon;
 import dev.ds.rsm.runtime.Replica;
-import dev.ds.rsm.runtime.SnapshotTransfer;
+import dev.ds.rsm.runtime.ReplicaSettings;
+import dev.ds.rsm.runtime.Replicated;
 import dev.ds.shardmaster.master.MasterCommand;
 import dev.ds.shardmaster.master.MasterResult;
 import dev.ds.shardmaster.master.ShardMaster;
 import dev.ds.shardmaster.master.Watch;
-import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -38,27 +34,15 @@ import java.util.function.Function;
  * asking the group how far its log has gone instead of writing to it ({@link Watch}), so an idle
  * watcher costs the log nothing.
  */
-public final class ShardMasterReplica implements AutoCloseable {
+public final class ShardMasterReplica implements Replicated, AutoCloseable {
 
     private final ShardMaster master;
     private final Replica<MasterCommand, MasterResult> replica;
 
-    public ShardMasterReplica(String name, Log<MasterCommand> log, String incarnation, int nShards,
-            Duration timeout, int maxQueued) {
-        this(name, log, incarnation, nShards, timeout, maxQueued, Snapshots.NONE, 1, CatchUp.NONE, Horizon.ALONE);
-    }
-
-    /**
-     * A replica that snapshots every configuration into {@code snapshots} every {@code snapshotEvery}
-     * instances, when the log has left it behind installs a snapshot from {@code catchUp}'s peers, and
-     * fences its watches by asking {@code horizon}'s.
-     */
-    public ShardMasterReplica(String name, Log<MasterCommand> log, String incarnation, int nShards,
-            Duration timeout, int maxQueued, Snapshots snapshots, int snapshotEvery, CatchUp catchUp,
-            Horizon horizon) {
+    /** A replica of a shard master with {@code nShards} shards; its watches fence through {@code settings.horizon()}. */
+    public ShardMasterReplica(Log<MasterCommand> log, int nShards, ReplicaSettings settings) {
         this.master = new ShardMaster(nShards);
-        this.replica = new Replica<>(name, new ReplicatedStateMachine<>(log, master, MasterCommand::noop, incarnation,
-                maxQueued, snapshots, snapshotEvery, MasterResult.class), timeout, catchUp, horizon);
+        this.replica = new Replica<>(log, master, MasterCommand::noop, MasterResult.class, settings);
     }
 
     /** The client API ({@link ShardMasterApi}), catch-up and the read fence, for a transport to mount. */
@@ -80,11 +64,6 @@ public final class ShardMasterReplica implements AutoCloseable {
                 .on(ShardMasterApi.CONFIG, ref -> query(ref.num()))
                 .on(ShardMasterApi.WATCH, this::watch)
                 .and(replica.routes());
-    }
-
-    /** The giving side of catch-up, for a peer that is behind. */
-    public SnapshotTransfer.Reply snapshot(SnapshotTransfer.Request request) {
-        return replica.snapshot(request);
     }
 
     public void join(Join join) {
@@ -145,18 +124,9 @@ public final class ShardMasterReplica implements AutoCloseable {
         throw new ProblemException(code, result.detail());
     }
 
-    /** This replica's side of a peer's read fence. */
-    public Horizon.Heard heard() {
-        return replica.heard();
-    }
-
-    /** A Paxos message arrived: the log may have changed, so the replica ticks at once. */
-    public void wake() {
-        replica.wake();
-    }
-
-    public ReplicatedStateMachine.Status status() {
-        return replica.status();
+    @Override
+    public Replica<MasterCommand, MasterResult> replica() {
+        return replica;
     }
 
     /** The latest configuration this replica has applied: for health and metrics, not a linearizable read. */

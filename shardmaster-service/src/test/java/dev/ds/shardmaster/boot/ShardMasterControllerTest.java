@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jayway.jsonpath.JsonPath;
 import dev.ds.shardmaster.master.MasterCommand;
+import dev.ds.rsm.runtime.ReplicaSettings;
 import dev.ds.shardmaster.replica.ShardMasterReplica;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -35,8 +36,8 @@ class ShardMasterControllerTest {
     static class Slice {
         @Bean(destroyMethod = "close")
         ShardMasterReplica shardMasterReplica() {
-            return new ShardMasterReplica("slice", new InstantLog<MasterCommand>(), "slice", 10,
-                    Duration.ofSeconds(5), 100);
+            return new ShardMasterReplica(new InstantLog<MasterCommand>(), 10,
+                    ReplicaSettings.alone("slice", "slice", Duration.ofSeconds(5), 100));
         }
     }
 

@@ -2,8 +2,6 @@ package dev.ds.shardmaster.replica;
 
 import dev.ds.client.Retry;
 import dev.ds.client.shardmaster.ShardMasterClient;
-import dev.ds.paxos.Paxos;
-import dev.ds.paxos.ValueCodec;
 import dev.ds.paxos.core.Bootstrap;
 import dev.ds.paxos.core.PaxosConfig;
 import dev.ds.paxos.core.PaxosListener;
@@ -11,10 +9,8 @@ import dev.ds.paxos.runtime.PaxosNode;
 import dev.ds.paxos.storage.InMemoryStorage;
 import dev.ds.rpc.RpcClient;
 import dev.ds.rpc.memory.InMemoryNetwork;
-import dev.ds.rsm.Snapshots;
 import dev.ds.rsm.paxos.PaxosLog;
-import dev.ds.rsm.runtime.CatchUp;
-import dev.ds.rsm.runtime.Horizon;
+import dev.ds.rsm.runtime.ReplicaSettings;
 import dev.ds.shardmaster.master.MasterCommand;
 import dev.ds.testkit.Seeds;
 import dev.ds.testkit.cluster.Cluster;
@@ -50,10 +46,9 @@ final class ShardMasterHarness implements AutoCloseable {
         PaxosNode paxos = PaxosNode.start(PaxosConfig.of(index, servers.size(), Bootstrap.NEW), new InMemoryStorage(),
                 rpc, servers.addresses(), PaxosListener.NONE, new Random(seed + index));
         server.serve(paxos.routes());
-        ShardMasterReplica master = new ShardMasterReplica(server.address(),
-                new PaxosLog<>(new Paxos<>(paxos.peer(), ValueCodec.json(MasterCommand.class))),
-                server.address() + "/" + seed, N_SHARDS, OP_TIMEOUT, 1000, Snapshots.NONE, 1, CatchUp.NONE,
-                Horizon.fromGroup(rpc, servers.addresses(), index));
+        ShardMasterReplica master = new ShardMasterReplica(PaxosLog.json(paxos.peer(), MasterCommand.class), N_SHARDS,
+                ReplicaSettings.inGroup(server.address(), server.address() + "/" + seed, OP_TIMEOUT, 1000, rpc,
+                        servers.addresses(), index));
         server.serve(master.routes());
         return new Node(paxos, master);
     }
