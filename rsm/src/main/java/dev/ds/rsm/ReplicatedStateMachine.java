@@ -1,11 +1,10 @@
 package dev.ds.rsm;
 
+import dev.ds.api.AtMostOnce;
 import dev.ds.paxos.PaxosStatus;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.Iterator;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -67,7 +66,7 @@ public final class ReplicatedStateMachine<E extends Entry, R> {
     private int holeTicks;
     private boolean behind;
     private final Deque<Waiter<E, R>> queue = new ArrayDeque<>();
-    private final Map<String, Applied<R>> table = new HashMap<>();
+    private final AtMostOnce<R> table = new AtMostOnce<>();
     private final Snapshots snapshots;
     private final int snapshotEvery;
     private final Class<R> resultType;
@@ -122,10 +121,10 @@ public final class ReplicatedStateMachine<E extends Entry, R> {
      */
     public synchronized CompletableFuture<R> submit(E entry) {
         CompletableFuture<R> result = new CompletableFuture<>();
-        Applied<R> known = entry.clientId() == null ? null : table.get(entry.clientId());
-        if (known != null && entry.seq() <= known.seq()) {
+        Optional<AtMostOnce.Applied<R>> known = applied(entry);
+        if (known.isPresent()) {
             duplicates++;
-            result.complete(known.result());
+            result.complete(known.get().result());
             return result;
         }
         if (queue.size() >= maxQueued) {
@@ -177,14 +176,14 @@ public final class ReplicatedStateMachine<E extends Entry, R> {
     private void apply(E entry) {
         R result = null;
         if (!entry.isNoop()) {
-            Applied<R> known = entry.clientId() == null ? null : table.get(entry.clientId());
-            if (known != null && entry.seq() <= known.seq()) {
+            Optional<AtMostOnce.Applied<R>> known = applied(entry);
+            if (known.isPresent()) {
                 duplicates++;
-                result = known.result();
+                result = known.get().result();
             } else {
                 result = machine.apply(entry);
-                if (entry.clientId() != null) {
-                    table.put(entry.clientId(), new Applied<>(entry.seq(), result));
+                if (entry instanceof Entry.Numbered numbered) {
+                    table.record(numbered.clientId(), numbered.seq(), result);
                 }
             }
         }
@@ -195,7 +194,7 @@ public final class ReplicatedStateMachine<E extends Entry, R> {
         if (snapshots == Snapshots.NONE) {
             paxos.done(applied);
         } else if (applied - snapshotAt >= snapshotEvery) {
-            byte[] snapshot = SnapshotCodec.encode(applied, table, machine.snapshot());
+            byte[] snapshot = SnapshotCodec.encode(applied, table.entries(), machine.snapshot());
             snapshots.save(snapshot);
             snapshotBytes = snapshot.length;
             snapshotAt = applied;
@@ -210,8 +209,7 @@ public final class ReplicatedStateMachine<E extends Entry, R> {
     private void restore(byte[] bytes, SnapshotCodec.Decoded<R> snapshot) {
         snapshotBytes = bytes.length;
         machine.restore(snapshot.machine());
-        table.clear();
-        snapshot.table().forEach((client, applied) -> table.put(client, new Applied<>(applied.seq(), applied.result())));
+        table.replaceWith(snapshot.table());
         nextApply = snapshot.applied() + 1;
         snapshotAt = snapshot.applied();
         log.info("restored the snapshot of instance {} ({} clients)", snapshot.applied(), table.size());
@@ -227,7 +225,7 @@ public final class ReplicatedStateMachine<E extends Entry, R> {
         if (behind || applied <= peerApplied) {
             return Optional.empty();
         }
-        return Optional.of(SnapshotCodec.encode(applied, table, machine.snapshot()));
+        return Optional.of(SnapshotCodec.encode(applied, table.entries(), machine.snapshot()));
     }
 
     /**
@@ -259,9 +257,9 @@ public final class ReplicatedStateMachine<E extends Entry, R> {
         Iterator<Waiter<E, R>> waiting = queue.iterator();
         while (waiting.hasNext()) {
             Waiter<E, R> waiter = waiting.next();
-            Applied<R> known = waiter.entry().clientId() == null ? null : table.get(waiter.entry().clientId());
-            if (known != null && waiter.entry().seq() <= known.seq()) {
-                waiter.result().complete(known.result());
+            Optional<AtMostOnce.Applied<R>> known = applied(waiter.entry());
+            if (known.isPresent()) {
+                waiter.result().complete(known.get().result());
                 waiting.remove();
             }
         }
@@ -275,9 +273,7 @@ public final class ReplicatedStateMachine<E extends Entry, R> {
         while (waiting.hasNext()) {
             Waiter<E, R> waiter = waiting.next();
             E mine = waiter.entry();
-            boolean same = mine.id().equals(entry.id())
-                    || mine.clientId() != null && mine.clientId().equals(entry.clientId())
-                            && Objects.equals(mine.seq(), entry.seq());
+            boolean same = mine.id().equals(entry.id()) || sameClientCommand(mine, entry);
             if (same) {
                 waiter.result().complete(result);
                 waiting.remove();
@@ -286,6 +282,18 @@ public final class ReplicatedStateMachine<E extends Entry, R> {
         if (proposedAt == nextApply) {
             proposedAt = -1;
         }
+    }
+
+    /** Rule 4: the recorded answer when {@code entry} is a client's command applied already. */
+    private Optional<AtMostOnce.Applied<R>> applied(E entry) {
+        return entry instanceof Entry.Numbered numbered ? table.applied(numbered.clientId(), numbered.seq())
+                : Optional.empty();
+    }
+
+    /** Whether two entries are the same client command (a retry proposed under another entry id). */
+    private static boolean sameClientCommand(Entry a, Entry b) {
+        return a instanceof Entry.Numbered x && b instanceof Entry.Numbered y && x.clientId() != null
+                && x.clientId().equals(y.clientId()) && Objects.equals(x.seq(), y.seq());
     }
 
     private void markBehind() {
@@ -337,8 +345,6 @@ public final class ReplicatedStateMachine<E extends Entry, R> {
 
     private record Waiter<E, R>(E entry, CompletableFuture<R> result) { }
 
-    /** A client's latest applied command number and its result. */
-    record Applied<R>(long seq, R result) { }
 
     /** Too many commands are waiting: the replica is not getting decisions (no majority?). */
     public static final class QueueFullException extends RuntimeException {

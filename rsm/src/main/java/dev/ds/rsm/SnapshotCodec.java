@@ -1,5 +1,6 @@
 package dev.ds.rsm;
 
+import dev.ds.api.AtMostOnce;
 import dev.ds.rpc.Wire;
 import java.util.Base64;
 import java.util.HashMap;
@@ -19,9 +20,9 @@ final class SnapshotCodec {
 
     record Encoded(long applied, Map<String, Stored> table, String machine) { }
 
-    record Decoded<R>(long applied, Map<String, ReplicatedStateMachine.Applied<R>> table, byte[] machine) { }
+    record Decoded<R>(long applied, Map<String, AtMostOnce.Applied<R>> table, byte[] machine) { }
 
-    static <R> byte[] encode(long applied, Map<String, ReplicatedStateMachine.Applied<R>> table, byte[] machine) {
+    static <R> byte[] encode(long applied, Map<String, AtMostOnce.Applied<R>> table, byte[] machine) {
         Map<String, Stored> stored = new HashMap<>();
         table.forEach((client, entry) -> stored.put(client, new Stored(entry.seq(), MAPPER.valueToTree(entry.result()))));
         return MAPPER.writeValueAsBytes(new Encoded(applied, stored, Base64.getEncoder().encodeToString(machine)));
@@ -29,8 +30,8 @@ final class SnapshotCodec {
 
     static <R> Decoded<R> decode(byte[] bytes, Class<R> resultType) {
         Encoded encoded = MAPPER.readValue(bytes, Encoded.class);
-        Map<String, ReplicatedStateMachine.Applied<R>> table = new HashMap<>();
-        encoded.table().forEach((client, stored) -> table.put(client, new ReplicatedStateMachine.Applied<>(stored.seq(),
+        Map<String, AtMostOnce.Applied<R>> table = new HashMap<>();
+        encoded.table().forEach((client, stored) -> table.put(client, new AtMostOnce.Applied<>(stored.seq(),
                 stored.result() == null || stored.result().isNull() ? null : MAPPER.treeToValue(stored.result(), resultType))));
         return new Decoded<>(encoded.applied(), table, Base64.getDecoder().decode(encoded.machine()));
     }

@@ -7,7 +7,8 @@ import dev.ds.rsm.Entry;
  * One log entry of the key/value store: a read, a put, an append, or a no-op. Reads go through the
  * log like writes, which is what makes them linearizable without leases.
  */
-public record KvCommand(String id, String clientId, Long seq, Kind kind, String key, String value) implements Entry {
+public record KvCommand(String id, String clientId, Long seq, Kind kind, String key, String value)
+        implements Entry.Numbered {
 
     public enum Kind { GET, PUT, APPEND, NOOP }
 

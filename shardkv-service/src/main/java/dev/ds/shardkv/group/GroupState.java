@@ -2,6 +2,7 @@ package dev.ds.shardkv.group;
 
 import dev.ds.api.kv.WriteKind;
 import dev.ds.api.shardmaster.Config;
+import dev.ds.api.AtMostOnce;
 import dev.ds.api.shardkv.ShardKeys;
 import dev.ds.rpc.Wire;
 import dev.ds.rsm.StateMachine;
@@ -110,13 +111,10 @@ public final class GroupState implements StateMachine<ShardKvCommand, ShardKvRes
             return refusal;
         }
         Shard shard = owned.get(index);
-        if (command.client() != null) {
-            Long latest = shard.table.get(command.client());
-            if (latest != null && command.number() <= latest) {
-                return ShardKvResult.DONE;
-            }
-            shard.table.put(command.client(), command.number());
+        if (shard.table.isDuplicate(command.client(), command.number())) {
+            return ShardKvResult.DONE;
         }
+        shard.table.record(command.client(), command.number(), null);
         shard.data.put(command.key(), kind.apply(shard.data.get(command.key()), command.value()));
         return ShardKvResult.DONE;
     }
@@ -134,7 +132,7 @@ public final class GroupState implements StateMachine<ShardKvCommand, ShardKvRes
                 Shard lost = owned.remove(s);
                 long receiver = next.owner(s);
                 if (receiver != 0) {
-                    ShardData frozen = new ShardData(new ShardRef(next.num(), s), lost.data, lost.table);
+                    ShardData frozen = new ShardData(new ShardRef(next.num(), s), lost.data, lost.table.numbers());
                     handingOff.put(frozen.ref(), new Handoff(frozen, receiver, next.groups().get(receiver)));
                 }
             } else if (!had && has) {
@@ -153,7 +151,7 @@ public final class GroupState implements StateMachine<ShardKvCommand, ShardKvRes
             return ShardKvResult.IGNORED;
         }
         shard.data.putAll(pulled.data());
-        shard.table.putAll(pulled.table());
+        shard.table.recordAll(pulled.table());
         shard.pulling = false;
         installedBytes += pulled.bytes();
         return ShardKvResult.DONE;
@@ -225,7 +223,7 @@ public final class GroupState implements StateMachine<ShardKvCommand, ShardKvRes
     @Override
     public synchronized byte[] snapshot() {
         List<Stored> shards = new ArrayList<>();
-        owned.forEach((index, shard) -> shards.add(new Stored(index, shard.pulling, shard.data, shard.table)));
+        owned.forEach((index, shard) -> shards.add(new Stored(index, shard.pulling, shard.data, shard.table.numbers())));
         return MAPPER.writeValueAsBytes(new Snapshot(config, previous, shards, List.copyOf(handingOff.values())));
     }
 
@@ -238,7 +236,7 @@ public final class GroupState implements StateMachine<ShardKvCommand, ShardKvRes
         for (Stored stored : snapshot.shards()) {
             Shard shard = new Shard(stored.pulling());
             shard.data.putAll(stored.data());
-            shard.table.putAll(stored.table());
+            shard.table.recordAll(stored.table());
             owned.put(stored.shard(), shard);
         }
         handingOff.clear();
@@ -249,7 +247,7 @@ public final class GroupState implements StateMachine<ShardKvCommand, ShardKvRes
     private static final class Shard {
         private boolean pulling;
         private final Map<String, String> data = new HashMap<>();
-        private final Map<String, Long> table = new HashMap<>();
+        private final AtMostOnce<Void> table = new AtMostOnce<>();
 
         Shard(boolean pulling) {
             this.pulling = pulling;

@@ -11,10 +11,10 @@ import dev.ds.shardkv.api.ShardRef;
  * of a pulled shard; the drop of a handed-off shard; or a no-op. Reads go through the log like
  * everything else, so every answer reflects every earlier decision.
  *
- * <p>The client's id and number travel as {@code client} and {@code number}, not as the log's
- * {@link #clientId()}/{@link #seq()}: at most once is kept per shard by {@link GroupState} (the
- * table moves with the shard, and a write refused with {@code ErrWrongGroup} must not count as
- * applied), so the replicated state machine underneath must not keep a table of its own.
+ * <p>It is not an {@link Entry.Numbered}: the client's id and number travel as {@code client} and
+ * {@code number}, and at most once is kept per shard by {@link GroupState} (the table moves with
+ * the shard, and a write refused with {@code ErrWrongGroup} must not count as applied), so the
+ * replicated state machine underneath keeps no table for this log.
  *
  * @param config the next configuration, for {@link Kind#RECONFIGURE}
  * @param shard the pulled shard, for {@link Kind#INSTALL}
@@ -51,18 +51,6 @@ public record ShardKvCommand(String id, Kind kind, String key, String value, Str
 
     public static ShardKvCommand noop(String id) {
         return new ShardKvCommand(id, Kind.NOOP, null, null, null, null, null, null, null);
-    }
-
-    /** Always null: at most once is kept per shard by {@link GroupState}, not by the log (see above). */
-    @Override
-    public String clientId() {
-        return null;
-    }
-
-    /** Always null, like {@link #clientId()}. */
-    @Override
-    public Long seq() {
-        return null;
     }
 
     @Override

@@ -13,7 +13,7 @@ import java.util.List;
  * @param num for a query, the configuration asked for, -1 for the latest
  */
 public record MasterCommand(String id, String clientId, Long seq, Kind kind, long gid, List<String> servers,
-        int shard, long num) implements Entry {
+        int shard, long num) implements Entry.Numbered {
 
     public enum Kind { JOIN, LEAVE, MOVE, QUERY, NOOP }
 

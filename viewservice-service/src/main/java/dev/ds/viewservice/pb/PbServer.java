@@ -1,5 +1,6 @@
 package dev.ds.viewservice.pb;
 
+import dev.ds.api.AtMostOnce;
 import dev.ds.api.kv.KvValue;
 import dev.ds.api.kv.KvWrite;
 import dev.ds.api.kv.WriteResult;
@@ -65,7 +66,7 @@ public final class PbServer {
     private final ReentrantReadWriteLock viewLock = new ReentrantReadWriteLock();
     private final Object[] keyLocks = new Object[KEY_LOCKS];
     private final Map<String, String> data = new ConcurrentHashMap<>();
-    private final AppliedTable applied = new AppliedTable();
+    private final AtMostOnce<Void> applied = new AtMostOnce<>();
     private final RecentIds forwardedRequests = new RecentIds();
     private final AtomicLong requestIds = new AtomicLong();
     private final AtomicLong forwards = new AtomicLong();
@@ -193,7 +194,7 @@ public final class PbServer {
         try {
             View serving = requireServing();
             synchronized (keyLock(write.key())) {
-                if (applied.isDuplicate(write)) {
+                if (applied.isDuplicate(write.clientId(), write.seq())) {
                     return new WriteResult(write.key());
                 }
                 if (serving.backup() != null) {
@@ -247,9 +248,16 @@ public final class PbServer {
         throw new ProblemException(ErrorCode.ErrTimeout, "the backup " + serving.backup() + " did not answer");
     }
 
+    /** The at-most-once table as the state transfer carries it (writes answer with their key: the number is all). */
+    private static Map<String, Transfer.Applied> numbered(Map<String, Long> numbers) {
+        Map<String, Transfer.Applied> carried = new HashMap<>();
+        numbers.forEach((client, seq) -> carried.put(client, new Transfer.Applied(seq)));
+        return carried;
+    }
+
     private void apply(KvWrite write) {
         data.compute(write.key(), (key, current) -> write.kind().apply(current, write.value()));
-        applied.record(write);
+        applied.record(write.clientId(), write.seq(), null);
     }
 
     // ---- Rule 5: state transfer ----
@@ -269,7 +277,7 @@ public final class PbServer {
                     || acknowledged != view.viewnum()) {
                 return;
             }
-            transfer = new Transfer(view.viewnum(), me, new HashMap<>(data), applied.snapshot());
+            transfer = new Transfer(view.viewnum(), me, new HashMap<>(data), numbered(applied.numbers()));
             backup = view.backup();
         } finally {
             lock.unlock();
@@ -300,7 +308,8 @@ public final class PbServer {
             requireBackupOf(transfer.viewnum(), transfer.primary());
             data.clear();
             data.putAll(transfer.data());
-            applied.replaceWith(transfer.applied());
+            applied.clear();
+            transfer.applied().forEach((client, latest) -> applied.record(client, latest.seq(), null));
             forwardedRequests.clear();
             transferredIn = transfer.viewnum();
             return new PbAck(view.viewnum());
@@ -318,7 +327,7 @@ public final class PbServer {
             KvWrite write = forward.write();
             synchronized (keyLock(write.key())) {
                 boolean fresh = write.hasClient()
-                        ? !applied.isDuplicate(write)
+                        ? !applied.isDuplicate(write.clientId(), write.seq())
                         : forward.requestId() == null || forwardedRequests.firstTime(forward.requestId());
                 if (fresh) {
                     apply(write);
