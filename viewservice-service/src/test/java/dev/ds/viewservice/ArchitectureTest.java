@@ -1,6 +1,7 @@
 package dev.ds.viewservice;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -14,6 +15,16 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule coreIsPlainJava = CoreRules.protocolCore("dev.ds.viewservice.view..");
+
+    /** The pb server's rules and state: no calls, no threads, no clock; only the shell, PbServer, calls peers. */
+    @ArchTest
+    static final ArchRule pbCoreIsPlainJava = CoreRules.protocolCore("dev.ds.viewservice.pb..");
+
+    @ArchTest
+    static final ArchRule pbStateMakesNoCalls = noClasses()
+            .that().resideInAPackage("dev.ds.viewservice.pb..").and().doNotHaveSimpleName("PbServer")
+            .should().dependOnClassesThat().haveFullyQualifiedName("dev.ds.rpc.RpcClient")
+            .because("the state makes no calls: the runtime shell makes them, holding no lock across them");
 
     @ArchTest
     static final ArchRule springOnlyInBoot = classes()

@@ -1,14 +1,12 @@
 package dev.ds.viewservice.boot;
 
-import dev.ds.api.kv.KvValue;
-import dev.ds.api.kv.KvWrite;
-import dev.ds.api.kv.WriteResult;
 import dev.ds.rpc.RpcClient;
 import dev.ds.spring.boot.Ticker;
 import dev.ds.spring.health.ServingAutoConfiguration;
 import dev.ds.api.kv.KvService;
 import dev.ds.spring.openapi.ApiDescription;
 import dev.ds.viewservice.pb.PbServer;
+import dev.ds.viewservice.pb.PbState;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -38,25 +36,10 @@ class PbServerConfiguration {
         return new PbServerSettings(environment.getProperty("node.self"), environment.getProperty("viewservice.url"));
     }
 
+    /** The server, which is also the contract's key/value API ({@code KvService}) when it is the primary. */
     @Bean
     PbServer pbServer(PbServerSettings settings, RpcClient rpc) {
         return new PbServer(settings.self(), settings.viewServiceUrl(), rpc, PbServer.DEFAULT_BACKUP_ATTEMPTS);
-    }
-
-    /** The contract's key/value API, served by this server when it is the primary. */
-    @Bean
-    KvService pbKvService(PbServer server) {
-        return new KvService() {
-            @Override
-            public KvValue get(String key) {
-                return server.get(key);
-            }
-
-            @Override
-            public WriteResult write(KvWrite write) {
-                return server.write(write);
-            }
-        };
     }
 
     @Bean
@@ -79,7 +62,7 @@ class PbServerConfiguration {
     @Bean(name = ServingAutoConfiguration.BEAN)
     HealthIndicator servingHealthIndicator(PbServer server) {
         return () -> {
-            PbServer.Status status = server.status();
+            PbState.Status status = server.status();
             return (status.serving() ? Health.up() : Health.outOfService())
                     .withDetail("role", status.role().name().toLowerCase()).build();
         };

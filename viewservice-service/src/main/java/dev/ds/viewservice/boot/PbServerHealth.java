@@ -1,6 +1,7 @@
 package dev.ds.viewservice.boot;
 
 import dev.ds.viewservice.pb.PbServer;
+import dev.ds.viewservice.pb.PbState;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,7 +20,7 @@ final class PbServerHealth implements HealthIndicator, MeterBinder {
 
     @Override
     public Health health() {
-        PbServer.Status status = server.status();
+        PbState.Status status = server.status();
         return Health.up()
                 .withDetail("role", status.role().name().toLowerCase())
                 .withDetail("viewnum", status.view().viewnum())

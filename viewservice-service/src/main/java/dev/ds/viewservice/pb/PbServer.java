@@ -1,6 +1,7 @@
 package dev.ds.viewservice.pb;
 
-import dev.ds.api.AtMostOnce;
+import dev.ds.api.kv.KvApi;
+import dev.ds.api.kv.KvService;
 import dev.ds.api.kv.KvValue;
 import dev.ds.api.kv.KvWrite;
 import dev.ds.api.kv.WriteResult;
@@ -16,14 +17,9 @@ import dev.ds.rpc.Empty;
 import dev.ds.rpc.Endpoint;
 import dev.ds.rpc.ErrorCode;
 import dev.ds.rpc.ProblemException;
+import dev.ds.rpc.Routes;
 import dev.ds.rpc.RpcClient;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,8 +32,8 @@ import org.slf4j.LoggerFactory;
  *       else runs on the pinging thread, so a slow peer can never make a live server look dead.
  *   <li><b>Only the primary serves</b>; any other server answers {@code ErrWrongServer}.
  *   <li><b>Writes reach the backup first.</b> The primary forwards each write to the backup and
- *       applies it and answers only after the backup has it. Writes to one key hold that key's lock
- *       from forward to apply, so both copies apply them in the same order.
+ *       applies it and answers only after the backup has it. Writes to one key take turns from
+ *       forward to apply ({@link KeyTurns}), so both copies apply them in the same order.
  *   <li><b>Reads are confirmed.</b> The primary asks the backup whether it is still primary before
  *       answering a read; a replaced primary is refused, so it never answers with stale data.
  *   <li><b>State transfer.</b> In each view with a backup the primary, once its acknowledgement of
@@ -51,42 +47,23 @@ import org.slf4j.LoggerFactory;
  *       the state of the view just before; otherwise it refuses (safety before availability).
  * </ol>
  *
- * <p>A restarted server starts empty, as an object constructed anew.
+ * <p>This class is the runtime shell: it makes the calls (to the view service and to the backup)
+ * and holds no lock across any of them; the rules' state and transitions are {@link PbState}, a
+ * plain core. A restarted server starts empty, as an object constructed anew.
  */
-public final class PbServer {
+public final class PbServer implements KvService {
 
     private static final Logger log = LoggerFactory.getLogger(PbServer.class);
-    private static final int KEY_LOCKS = 64;
+
+    /** How often the primary tries to reach its backup for one request, unless configured otherwise. */
+    public static final int DEFAULT_BACKUP_ATTEMPTS = 5;
 
     private final String me;
     private final String viewService;
     private final RpcClient rpc;
     private final int backupAttempts;
-
-    private final ReentrantReadWriteLock viewLock = new ReentrantReadWriteLock();
-    private final Object[] keyLocks = new Object[KEY_LOCKS];
-    private final Map<String, String> data = new ConcurrentHashMap<>();
-    private final AtMostOnce<Void> applied = new AtMostOnce<>();
-    private final RecentIds forwardedRequests = new RecentIds();
-    private final AtomicLong requestIds = new AtomicLong();
-    private final AtomicLong forwards = new AtomicLong();
-    private final AtomicLong transfers = new AtomicLong();
-
-    /** Changed only under the write lock; read without it by the pinging thread. */
-    private volatile View view = View.INITIAL;
-    /** The view whose acknowledgement the view service has answered: state may move to its backup. */
-    private volatile long acknowledged;
-    /** Primary: whether its data is the service's state (rule 7). */
-    private boolean hasState;
-    /** Backup: the view whose state transfer it holds. */
-    private long transferredIn = -1;
-    /** Primary: whether the backup of this view holds the state (rule 5). */
-    private volatile boolean backupReady;
-    /** The newest view number heard of, read without the lock by a forward that may be stuck. */
-    private volatile long newestViewnum;
-
-    /** How often the primary tries to reach its backup for one request, unless configured otherwise. */
-    public static final int DEFAULT_BACKUP_ATTEMPTS = 5;
+    private final PbState state;
+    private final KeyTurns turns = new KeyTurns();
 
     /**
      * @param backupAttempts how often the primary tries to reach its backup for one request before
@@ -97,23 +74,21 @@ public final class PbServer {
         this.viewService = viewService;
         this.rpc = rpc;
         this.backupAttempts = backupAttempts;
-        for (int i = 0; i < KEY_LOCKS; i++) {
-            keyLocks[i] = new Object();
-        }
+        this.state = new PbState(me);
     }
 
     // ---- Rule 1: views ----
 
     /** One ping interval: ping, and adopt a newer view and acknowledge it. */
     public void tick() {
-        long known = view.viewnum();
+        long known = state.viewnum();
         Optional<View> answer = ping(known);
         if (answer.isEmpty()) {
             return;
         }
         View latest = answer.get();
         if (latest.viewnum() > known) {
-            adopt(latest);
+            state.adopt(latest);
             known = latest.viewnum();
             answer = ping(known);
             if (answer.isEmpty() || answer.get().viewnum() != known) {
@@ -121,7 +96,7 @@ public final class PbServer {
             }
         }
         if (answer.get().viewnum() == known) {
-            acknowledged = known;
+            state.acknowledged(known);
         }
     }
 
@@ -129,108 +104,45 @@ public final class PbServer {
         return call(viewService, ViewServiceApi.PING, new PingArgs(me, viewnum));
     }
 
-    private void adopt(View next) {
-        Lock lock = viewLock.writeLock();
-        lock.lock();
-        try {
-            View previous = view;
-            if (next.viewnum() <= previous.viewnum()) {
-                return;
-            }
-            newestViewnum = Math.max(newestViewnum, next.viewnum());
-            if (next.isPrimary(me) && !previous.isPrimary(me)) {
-                hasState = promotedWithState(previous, next);
-                if (!hasState) {
-                    log.error("{}: made primary of view {} without holding the state of view {}; refusing to serve",
-                            me, next.viewnum(), previous.viewnum());
-                }
-            }
-            view = next;
-            backupReady = next.backup() == null;
-            log.info("{}: view {} role={} primary={} backup={} (was view {})",
-                    me, next.viewnum(), Role.in(next, me), next.primary(), next.backup(), previous.viewnum());
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Rule 7: the first primary (empty state is the state), or the backup that held the previous view's state. */
-    private boolean promotedWithState(View previous, View next) {
-        if (next.viewnum() == 1) {
-            return true;
-        }
-        return previous.isBackup(me) && transferredIn == previous.viewnum() && next.viewnum() == previous.viewnum() + 1;
-    }
-
     private void refreshIfBehind(long viewnum) {
-        if (viewnum > view.viewnum()) {
-            call(viewService, ViewServiceApi.VIEW, Empty.INSTANCE).ifPresent(this::adopt);
+        if (state.isBehind(viewnum)) {
+            call(viewService, ViewServiceApi.VIEW, Empty.INSTANCE).ifPresent(state::adopt);
         }
     }
 
     // ---- Rules 2 to 4 and 6: the primary's side ----
 
+    @Override
     public KvValue get(String key) {
-        Lock lock = viewLock.readLock();
-        lock.lock();
-        try {
-            View serving = requireServing();
-            if (serving.backup() != null) {
-                askBackup(serving, PbApi.CONFIRM, new Confirm(serving.viewnum(), me));
-            }
-            String value = data.get(key);
-            if (value == null) {
-                throw new ProblemException(ErrorCode.ErrNoKey, "no value for key " + key);
-            }
-            return new KvValue(key, value);
-        } finally {
-            lock.unlock();
+        PbState.Ticket ticket = state.admit();
+        if (ticket.view().backup() != null) {
+            askBackup(ticket, PbApi.CONFIRM, new Confirm(ticket.view().viewnum(), me));
         }
+        return state.read(ticket, key);
     }
 
+    @Override
     public WriteResult write(KvWrite write) {
-        Lock lock = viewLock.readLock();
-        lock.lock();
-        try {
-            View serving = requireServing();
-            synchronized (keyLock(write.key())) {
-                if (applied.isDuplicate(write.clientId(), write.seq())) {
-                    return new WriteResult(write.key());
+        return turns.inTurn(write.key(), () -> {
+            PbState.Ticket ticket = state.admit();
+            if (!state.isDuplicate(write)) {
+                if (ticket.view().backup() != null) {
+                    askBackup(ticket, PbApi.FORWARD, state.forward(ticket, write));
                 }
-                if (serving.backup() != null) {
-                    String requestId = write.hasClient() ? null : me + "#" + requestIds.incrementAndGet();
-                    askBackup(serving, PbApi.FORWARD, new Forward(serving.viewnum(), me, write, requestId));
-                    forwards.incrementAndGet();
-                }
-                apply(write);
-                return new WriteResult(write.key());
+                state.applyForwarded(ticket, write);
             }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private View requireServing() {
-        if (!view.isPrimary(me)) {
-            throw new ProblemException(ErrorCode.ErrWrongServer, me + " is not the primary of view " + view.viewnum()
-                    + (view.primary() == null ? "" : "; the primary is " + view.primary()));
-        }
-        if (!hasState) {
-            throw new ProblemException(ErrorCode.ErrNotReady, me + " was made primary without the state");
-        }
-        if (!backupReady) {
-            throw new ProblemException(ErrorCode.ErrNotReady, me + " is bringing its new backup up to date");
-        }
-        return view;
+            return new WriteResult(write.key());
+        });
     }
 
     /**
-     * Reaches the backup of {@code serving}, trying a few times. Gives up early once a newer view
+     * Reaches the backup of the ticket's view, trying a few times. Gives up early once a newer view
      * is known: this primary may be replaced, and the client must find out from the view service.
      */
-    private <Q> void askBackup(View serving, Endpoint<Q, PbAck> endpoint, Q request) {
+    private <Q> void askBackup(PbState.Ticket ticket, Endpoint<Q, PbAck> endpoint, Q request) {
+        View serving = ticket.view();
         for (int attempt = 0; attempt < backupAttempts; attempt++) {
-            if (newestViewnum > serving.viewnum()) {
+            if (state.newestViewnum() > serving.viewnum()) {
                 throw new ProblemException(ErrorCode.ErrTimeout, "view " + serving.viewnum() + " is over; retry");
             }
             try {
@@ -239,7 +151,7 @@ public final class PbServer {
                 }
             } catch (ProblemException refused) {
                 if (refused.code() == ErrorCode.ErrNotReady) {
-                    backupReady = false;
+                    state.backupLostState(ticket);
                     throw new ProblemException(ErrorCode.ErrNotReady, "the backup lost its state; sending it again");
                 }
                 throw new ProblemException(ErrorCode.ErrWrongServer, "the backup refused: " + refused.detail());
@@ -248,127 +160,48 @@ public final class PbServer {
         throw new ProblemException(ErrorCode.ErrTimeout, "the backup " + serving.backup() + " did not answer");
     }
 
-    /** The at-most-once table as the state transfer carries it (writes answer with their key: the number is all). */
-    private static Map<String, Transfer.Applied> numbered(Map<String, Long> numbers) {
-        Map<String, Transfer.Applied> carried = new HashMap<>();
-        numbers.forEach((client, seq) -> carried.put(client, new Transfer.Applied(seq)));
-        return carried;
-    }
-
-    private void apply(KvWrite write) {
-        data.compute(write.key(), (key, current) -> write.kind().apply(current, write.value()));
-        applied.record(write.clientId(), write.seq(), null);
-    }
-
     // ---- Rule 5: state transfer ----
 
     /**
      * Brings the backup of the current view up to date, if it needs it and the view's
-     * acknowledgement has been answered. The state is copied under the lock; the transfer itself
-     * runs without it, since no write is served until the backup has the copy.
+     * acknowledgement has been answered. The state is copied in one transition and sent without a
+     * lock: no request is served until the backup has the copy, and a write begun before the copy
+     * is not applied after it.
      */
     public void syncBackup() {
-        Transfer transfer;
-        String backup;
-        Lock lock = viewLock.writeLock();
-        lock.lock();
-        try {
-            if (backupReady || !view.isPrimary(me) || view.backup() == null || !hasState
-                    || acknowledged != view.viewnum()) {
-                return;
+        state.transferDue().ifPresent(due -> {
+            if (call(due.backup(), PbApi.TRANSFER, due.transfer()).isPresent()) {
+                state.transferred(due.transfer());
             }
-            transfer = new Transfer(view.viewnum(), me, new HashMap<>(data), numbered(applied.numbers()));
-            backup = view.backup();
-        } finally {
-            lock.unlock();
-        }
-        if (call(backup, PbApi.TRANSFER, transfer).isEmpty()) {
-            return;
-        }
-        lock.lock();
-        try {
-            if (view.viewnum() == transfer.viewnum() && !backupReady) {
-                backupReady = true;
-                transfers.incrementAndGet();
-                log.info("{}: backup {} holds the state of view {} ({} keys)", me, backup, view.viewnum(),
-                        transfer.data().size());
-            }
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     // ---- The backup's side ----
 
     public PbAck onTransfer(Transfer transfer) {
         refreshIfBehind(transfer.viewnum());
-        Lock lock = viewLock.writeLock();
-        lock.lock();
-        try {
-            requireBackupOf(transfer.viewnum(), transfer.primary());
-            data.clear();
-            data.putAll(transfer.data());
-            applied.clear();
-            transfer.applied().forEach((client, latest) -> applied.record(client, latest.seq(), null));
-            forwardedRequests.clear();
-            transferredIn = transfer.viewnum();
-            return new PbAck(view.viewnum());
-        } finally {
-            lock.unlock();
-        }
+        return state.onTransfer(transfer);
     }
 
     public PbAck onForward(Forward forward) {
         refreshIfBehind(forward.viewnum());
-        Lock lock = viewLock.readLock();
-        lock.lock();
-        try {
-            requireInitializedBackupOf(forward.viewnum(), forward.primary());
-            KvWrite write = forward.write();
-            synchronized (keyLock(write.key())) {
-                boolean fresh = write.hasClient()
-                        ? !applied.isDuplicate(write.clientId(), write.seq())
-                        : forward.requestId() == null || forwardedRequests.firstTime(forward.requestId());
-                if (fresh) {
-                    apply(write);
-                }
-            }
-            return new PbAck(view.viewnum());
-        } finally {
-            lock.unlock();
-        }
+        return state.onForward(forward);
     }
 
     public PbAck onConfirm(Confirm confirm) {
         refreshIfBehind(confirm.viewnum());
-        Lock lock = viewLock.readLock();
-        lock.lock();
-        try {
-            requireInitializedBackupOf(confirm.viewnum(), confirm.primary());
-            return new PbAck(view.viewnum());
-        } finally {
-            lock.unlock();
-        }
+        return state.onConfirm(confirm);
     }
 
-    private void requireBackupOf(long viewnum, String primary) {
-        if (view.viewnum() != viewnum || !view.isBackup(me) || !view.isPrimary(primary)) {
-            throw new ProblemException(ErrorCode.ErrWrongServer, me + " is not the backup of " + primary
-                    + " in view " + viewnum + "; it knows view " + view.viewnum());
-        }
-    }
-
-    private void requireInitializedBackupOf(long viewnum, String primary) {
-        requireBackupOf(viewnum, primary);
-        if (transferredIn != viewnum) {
-            throw new ProblemException(ErrorCode.ErrNotReady, me + " has not received the state of view " + viewnum);
-        }
-    }
-
-    // ---- Helpers and status ----
-
-    private Object keyLock(String key) {
-        return keyLocks[Math.floorMod(key.hashCode(), KEY_LOCKS)];
+    /** The client API ({@link KvApi}) and the primary-to-backup calls ({@link PbApi}), for a transport to mount. */
+    public Routes routes() {
+        return Routes.none()
+                .on(KvApi.GET, ref -> get(ref.key()))
+                .on(KvApi.PUT, this::write)
+                .on(KvApi.APPEND, this::write)
+                .on(PbApi.FORWARD, this::onForward)
+                .on(PbApi.CONFIRM, this::onConfirm)
+                .on(PbApi.TRANSFER, this::onTransfer);
     }
 
     /** Calls a peer; an application error from the view service is as good as no answer. */
@@ -383,19 +216,7 @@ public final class PbServer {
         }
     }
 
-    public Status status() {
-        View current = view;
-        return new Status(me, Role.in(current, me), current, hasState, backupReady, transferredIn,
-                data.size(), applied.size(), forwards.get(), transfers.get());
-    }
-
-    /** A snapshot for health and metrics. */
-    public record Status(String me, Role role, View view, boolean hasState, boolean backupReady, long transferredIn,
-            int keys, int clients, long forwards, long transfers) {
-
-        /** Whether this server answers client requests now. */
-        public boolean serving() {
-            return role == Role.PRIMARY && hasState && backupReady;
-        }
+    public PbState.Status status() {
+        return state.status();
     }
 }

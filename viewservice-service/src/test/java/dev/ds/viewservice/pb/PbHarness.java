@@ -2,8 +2,6 @@ package dev.ds.viewservice.pb;
 
 import dev.ds.api.view.View;
 import dev.ds.api.view.ViewServiceApi;
-import dev.ds.api.pb.PbApi;
-import dev.ds.api.kv.KvApi;
 import dev.ds.client.Retry;
 import dev.ds.client.pb.PbClient;
 import dev.ds.rpc.memory.InMemoryNetwork;
@@ -45,12 +43,7 @@ final class PbHarness implements AutoCloseable {
         vsTicker.scheduleAtFixedRate(vs::tick, 0, PING_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         servers = new Cluster<>(network, Cluster.addresses("pb", nservers), (index, server, rpc) -> {
             PbServer pb = new PbServer(server.address(), VIEWSERVER, rpc, PbServer.DEFAULT_BACKUP_ATTEMPTS);
-            server.handle(KvApi.GET, ref -> pb.get(ref.key()))
-                    .handle(KvApi.PUT, pb::write)
-                    .handle(KvApi.APPEND, pb::write)
-                    .handle(PbApi.FORWARD, pb::onForward)
-                    .handle(PbApi.CONFIRM, pb::onConfirm)
-                    .handle(PbApi.TRANSFER, pb::onTransfer);
+            server.serve(pb.routes());
             ScheduledExecutorService ticker = Executors.newScheduledThreadPool(2);
             ticker.scheduleAtFixedRate(pb::tick, 0, PING_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
             ticker.scheduleAtFixedRate(pb::syncBackup, 0, PING_INTERVAL.toMillis() / 2, TimeUnit.MILLISECONDS);
