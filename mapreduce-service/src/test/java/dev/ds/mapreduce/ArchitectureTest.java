@@ -29,11 +29,5 @@ class ArchitectureTest {
             .because("files are reached through ports (Outputs, RunStore) and streams the edge opens");
 
     @ArchTest
-    static final ArchRule springOnlyInBoot = classes()
-            .that().resideOutsideOfPackage("dev.ds.mapreduce.boot..")
-            .should().onlyDependOnClassesThat().resideOutsideOfPackages("org.springframework..")
-            .because("all Spring wiring of a service lives in its boot package");
-
-    @ArchTest
-    static final ArchRule noTestNetwork = CoreRules.noTestNetwork();
+    static final ArchRule springOnlyInBootAndNoTestNetwork = CoreRules.springOnlyIn("dev.ds.mapreduce.boot..");
 }

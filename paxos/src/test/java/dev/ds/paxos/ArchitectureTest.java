@@ -1,6 +1,5 @@
 package dev.ds.paxos;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -21,17 +20,11 @@ class ArchitectureTest {
             CoreRules.protocolCore("dev.ds.paxos.core..", "dev.ds.paxos.api..", "dev.ds.paxos.storage..");
 
     @ArchTest
-    static final ArchRule springOnlyInBoot = classes()
-            .that().resideOutsideOfPackage("dev.ds.paxos.boot..")
-            .should().onlyDependOnClassesThat().resideOutsideOfPackages("org.springframework..")
-            .because("all Spring wiring lives in the boot package");
+    static final ArchRule springOnlyInBootAndNoTestNetwork = CoreRules.springOnlyIn("dev.ds.paxos.boot..");
 
     @ArchTest
     static final ArchRule coreUsesItsPortNotTheTransport = noClasses()
             .that().resideInAPackage("dev.ds.paxos.core..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.ds.rpc..", "dev.ds.paxos.runtime..", "dev.ds.paxos.boot..")
             .because("the core talks to peers through PaxosPeers; threads and transports plug in from outside");
-
-    @ArchTest
-    static final ArchRule noTestNetwork = CoreRules.noTestNetwork();
 }

@@ -1,7 +1,5 @@
 package dev.ds.shardkv;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -16,11 +14,5 @@ class ArchitectureTest {
     static final ArchRule groupStateMachineIsPlainJava = CoreRules.protocolCore("dev.ds.shardkv.group..", "dev.ds.shardkv.api..");
 
     @ArchTest
-    static final ArchRule springOnlyInBoot = classes()
-            .that().resideOutsideOfPackage("dev.ds.shardkv.boot..")
-            .should().onlyDependOnClassesThat().resideOutsideOfPackages("org.springframework..")
-            .because("all Spring wiring of a service lives in its boot package");
-
-    @ArchTest
-    static final ArchRule noTestNetwork = CoreRules.noTestNetwork();
+    static final ArchRule springOnlyInBootAndNoTestNetwork = CoreRules.springOnlyIn("dev.ds.shardkv.boot..");
 }

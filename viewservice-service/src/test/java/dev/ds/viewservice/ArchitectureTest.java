@@ -1,6 +1,5 @@
 package dev.ds.viewservice;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -27,11 +26,5 @@ class ArchitectureTest {
             .because("the state makes no calls: the runtime shell makes them, holding no lock across them");
 
     @ArchTest
-    static final ArchRule springOnlyInBoot = classes()
-            .that().resideOutsideOfPackage("dev.ds.viewservice.boot..")
-            .should().onlyDependOnClassesThat().resideOutsideOfPackages("org.springframework..")
-            .because("all Spring wiring of a service lives in its boot package");
-
-    @ArchTest
-    static final ArchRule noTestNetwork = CoreRules.noTestNetwork();
+    static final ArchRule springOnlyInBootAndNoTestNetwork = CoreRules.springOnlyIn("dev.ds.viewservice.boot..");
 }

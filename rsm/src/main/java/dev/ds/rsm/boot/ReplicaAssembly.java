@@ -17,19 +17,7 @@ import java.util.UUID;
  * loads the snapshot and replays the Paxos log after it), nowhere without one; a replica the log
  * has left behind catches up from the group's other replicas, and its read fence asks them.
  */
-public final class ReplicaAssembly {
-
-    private final PaxosPeer peer;
-    private final GroupSettings group;
-    private final RpcClient rpc;
-    private final ReplicaProperties properties;
-
-    ReplicaAssembly(PaxosPeer peer, GroupSettings group, RpcClient rpc, ReplicaProperties properties) {
-        this.peer = peer;
-        this.group = group;
-        this.rpc = rpc;
-        this.properties = properties;
-    }
+public record ReplicaAssembly(PaxosPeer peer, GroupSettings group, RpcClient rpc, ReplicaProperties properties) {
 
     /** The log of {@code entryType} entries over this node's Paxos peer. */
     public <E> Log<E> log(Class<E> entryType) {
@@ -49,9 +37,5 @@ public final class ReplicaAssembly {
     /** This node's index in its group. */
     public int me() {
         return group.me();
-    }
-
-    public ReplicaProperties properties() {
-        return properties;
     }
 }

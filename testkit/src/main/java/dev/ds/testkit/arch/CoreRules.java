@@ -1,5 +1,6 @@
 package dev.ds.testkit.arch;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.lang.ArchRule;
@@ -30,6 +31,18 @@ public final class CoreRules {
                 .and(noSleep(corePackages))
                 .and(noWallClock(corePackages))
                 .and(noUnseededRandomness(corePackages));
+    }
+
+    /**
+     * The rules of a module's main classes as a whole: all Spring wiring lives in {@code
+     * bootPackage} (e.g. {@code "dev.ds.paxoskv.boot.."}), and no class names the in-memory
+     * network ({@link #noTestNetwork()}).
+     */
+    public static ArchRule springOnlyIn(String bootPackage) {
+        return CompositeArchRule.of(classes().that().resideOutsideOfPackage(bootPackage)
+                        .should().onlyDependOnClassesThat().resideOutsideOfPackages("org.springframework..")
+                        .because("all Spring wiring of a service lives in its boot package"))
+                .and(noTestNetwork());
     }
 
     /**
