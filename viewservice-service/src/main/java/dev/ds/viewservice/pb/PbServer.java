@@ -115,23 +115,31 @@ public final class PbServer implements KvService {
     @Override
     public KvValue get(String key) {
         PbState.Ticket ticket = state.admit();
-        if (ticket.view().backup() != null) {
-            askBackup(ticket, PbApi.CONFIRM, new Confirm(ticket.view().viewnum(), me));
+        try {
+            if (ticket.view().backup() != null) {
+                askBackup(ticket, PbApi.CONFIRM, new Confirm(ticket.view().viewnum(), me));
+            }
+            return state.read(ticket, key);
+        } finally {
+            state.done(ticket);
         }
-        return state.read(ticket, key);
     }
 
     @Override
     public WriteResult write(KvWrite write) {
         return turns.inTurn(write.key(), () -> {
             PbState.Ticket ticket = state.admit();
-            if (!state.isDuplicate(write)) {
-                if (ticket.view().backup() != null) {
-                    askBackup(ticket, PbApi.FORWARD, state.forward(ticket, write));
+            try {
+                if (!state.isDuplicate(write)) {
+                    if (ticket.view().backup() != null) {
+                        askBackup(ticket, PbApi.FORWARD, state.forward(ticket, write));
+                    }
+                    state.applyForwarded(ticket, write);
                 }
-                state.applyForwarded(ticket, write);
+                return new WriteResult(write.key());
+            } finally {
+                state.done(ticket);
             }
-            return new WriteResult(write.key());
         });
     }
 
@@ -164,9 +172,9 @@ public final class PbServer implements KvService {
 
     /**
      * Brings the backup of the current view up to date, if it needs it and the view's
-     * acknowledgement has been answered. The state is copied in one transition and sent without a
-     * lock: no request is served until the backup has the copy, and a write begun before the copy
-     * is not applied after it.
+     * acknowledgement has been answered. The state is copied in one transition, once no request
+     * admitted before the backup needed it is still in flight, and sent without a lock: no request
+     * is admitted until the backup has the copy.
      */
     public void syncBackup() {
         state.transferDue().ifPresent(due -> {

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * synchronous transitions: no calls, no threads, no clock. {@link PbServer} makes the calls (pings,
  * forwards, confirmations, transfers) between transitions, holding no lock across them; a
  * transition that depends on a call made since the last one checks that the view it was made in
- * is still the one here ({@link Ticket}).
+ * is still the one here ({@link Ticket}), and a state transfer waits until no admitted request is
+ * in flight, as a lock would have made it wait.
  */
 public final class PbState {
 
@@ -41,8 +42,8 @@ public final class PbState {
     private long transferredIn = -1;
     /** Primary: whether the backup of this view holds the state (rule 5). */
     private boolean backupReady;
-    /** Primary: copies of the state taken for a transfer; a write begun before one is not applied after it. */
-    private long copies;
+    /** Primary: client requests admitted and not yet answered; a transfer copies the state only when there are none. */
+    private int inFlight;
     private long newestViewnum;
     private long requestIds;
     private long forwards;
@@ -53,11 +54,11 @@ public final class PbState {
     }
 
     /**
-     * What a primary's request was admitted under: the view, and the state copies taken so far. A
-     * write is applied only if both are unchanged once the backup has it, so a copy for a new
-     * backup never misses a write this primary acknowledges.
+     * What a primary's request was admitted under: the view. A write is applied, and a read
+     * answered, only if the view is unchanged once the backup has answered; every ticket is given
+     * back ({@link #done}) when its request ends, however it ends.
      */
-    public record Ticket(View view, long copies) { }
+    public record Ticket(View view) { }
 
     // ---- Rules 1 and 7: views ----
 
@@ -122,7 +123,13 @@ public final class PbState {
         if (!backupReady) {
             throw new ProblemException(ErrorCode.ErrNotReady, me + " is bringing its new backup up to date");
         }
-        return new Ticket(view, copies);
+        inFlight++;
+        return new Ticket(view);
+    }
+
+    /** The request admitted with {@code ticket} has ended. */
+    public synchronized void done(Ticket ticket) {
+        inFlight--;
     }
 
     /** Rule 4: the value of {@code key}, once the backup confirmed the view of {@code ticket}. */
@@ -163,7 +170,7 @@ public final class PbState {
     }
 
     private void requireStill(Ticket ticket) {
-        if (view.viewnum() != ticket.view().viewnum() || copies != ticket.copies()) {
+        if (view.viewnum() != ticket.view().viewnum()) {
             throw new ProblemException(ErrorCode.ErrTimeout, "view " + ticket.view().viewnum()
                     + " changed while the backup was asked; the outcome is unknown, retry");
         }
@@ -182,10 +189,9 @@ public final class PbState {
     /** The state for the backup of the current view, if it needs it and the view's acknowledgement was answered. */
     public synchronized Optional<Due> transferDue() {
         if (backupReady || !view.isPrimary(me) || view.backup() == null || !hasState
-                || acknowledged != view.viewnum()) {
+                || acknowledged != view.viewnum() || inFlight > 0) {
             return Optional.empty();
         }
-        copies++;
         Map<String, Transfer.Applied> table = new HashMap<>();
         applied.numbers().forEach((client, seq) -> table.put(client, new Transfer.Applied(seq)));
         return Optional.of(new Due(view.backup(), new Transfer(view.viewnum(), me, new HashMap<>(data), table)));
