@@ -2,11 +2,10 @@ package dev.ds.client.paxoskv;
 
 import dev.ds.api.kv.KvApi;
 import dev.ds.api.kv.KvWrite;
-import dev.ds.api.kv.WriteKind;
 import dev.ds.client.Replicas;
 import dev.ds.client.Retry;
 import dev.ds.client.kv.KvCalls;
-import dev.ds.client.kv.KvClient;
+import dev.ds.client.kv.NumberedKvClient;
 import dev.ds.rpc.RpcClient;
 import java.util.List;
 import java.util.Optional;
@@ -18,17 +17,15 @@ import java.util.UUID;
  * the same request again, with the same {@code clientId}/{@code seq} for a write, so it is applied
  * at most once.
  */
-public final class PaxosKvClient implements KvClient {
+public final class PaxosKvClient extends NumberedKvClient {
 
     private final RpcClient rpc;
     private final Replicas replicas;
-    private final String clientId;
-    private long seq;
 
     public PaxosKvClient(RpcClient rpc, List<String> replicas, Retry retry, String clientId) {
+        super(clientId);
         this.rpc = rpc;
         this.replicas = new Replicas(replicas, retry);
-        this.clientId = clientId;
     }
 
     public PaxosKvClient(RpcClient rpc, List<String> replicas) {
@@ -41,18 +38,8 @@ public final class PaxosKvClient implements KvClient {
     }
 
     @Override
-    public void put(String key, String value) {
-        write(WriteKind.PUT, key, value);
-    }
-
-    @Override
-    public void append(String key, String value) {
-        write(WriteKind.APPEND, key, value);
-    }
-
-    /** One write at a time per client, numbered once and resent as it is. */
-    private synchronized void write(WriteKind kind, String key, String value) {
-        KvWrite write = new KvWrite(kind, key, value, clientId, ++seq);
-        replicas.until(kind + " " + key, replica -> rpc.call(replica, KvApi.write(kind), write));
+    protected void send(KvWrite write) {
+        replicas.until(write.kind() + " " + write.key(),
+                replica -> rpc.call(replica, KvApi.write(write.kind()), write));
     }
 }

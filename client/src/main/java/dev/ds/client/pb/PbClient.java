@@ -2,10 +2,9 @@ package dev.ds.client.pb;
 
 import dev.ds.api.kv.KvApi;
 import dev.ds.api.kv.KvWrite;
-import dev.ds.api.kv.WriteKind;
 import dev.ds.client.Retry;
 import dev.ds.client.kv.KvCalls;
-import dev.ds.client.kv.KvClient;
+import dev.ds.client.kv.NumberedKvClient;
 import dev.ds.client.view.ViewServiceClient;
 import dev.ds.rpc.ErrorCode;
 import dev.ds.rpc.ProblemException;
@@ -25,7 +24,7 @@ import java.util.function.Supplier;
  * answer that says "not me" or "not yet" refreshes the view and tries again, with the same
  * {@code clientId}/{@code seq} for a write, so that a retried write is applied at most once.
  */
-public final class PbClient implements KvClient {
+public final class PbClient extends NumberedKvClient {
 
     private static final Set<ErrorCode> RETRYABLE =
             Set.of(ErrorCode.ErrWrongServer, ErrorCode.ErrNotReady, ErrorCode.ErrTimeout);
@@ -33,15 +32,13 @@ public final class PbClient implements KvClient {
     private final RpcClient rpc;
     private final ViewServiceClient viewService;
     private final Retry retry;
-    private final String clientId;
-    private long seq;
     private volatile String primary;
 
     public PbClient(RpcClient rpc, String viewServiceUrl, Retry retry, String clientId) {
+        super(clientId);
         this.rpc = rpc;
         this.viewService = new ViewServiceClient(rpc, viewServiceUrl, retry);
         this.retry = retry;
-        this.clientId = clientId;
     }
 
     public PbClient(RpcClient rpc, String viewServiceUrl) {
@@ -58,19 +55,9 @@ public final class PbClient implements KvClient {
     }
 
     @Override
-    public void put(String key, String value) {
-        write(WriteKind.PUT, key, value);
-    }
-
-    @Override
-    public void append(String key, String value) {
-        write(WriteKind.APPEND, key, value);
-    }
-
-    /** One write at a time per client (CONTRACT.md section 3), numbered once and retried as it is. */
-    private synchronized void write(WriteKind kind, String key, String value) {
-        KvWrite write = new KvWrite(kind, key, value, clientId, ++seq);
-        retry.until(kind + " " + key, () -> attempt(() -> rpc.call(primary, KvApi.write(kind), write)));
+    protected void send(KvWrite write) {
+        retry.until(write.kind() + " " + write.key(),
+                () -> attempt(() -> rpc.call(primary, KvApi.write(write.kind()), write)));
     }
 
     /**
@@ -97,9 +84,5 @@ public final class PbClient implements KvClient {
             primary = null;
             return Optional.empty();
         }
-    }
-
-    public String clientId() {
-        return clientId;
     }
 }

@@ -3,11 +3,10 @@ package dev.ds.client.shardkv;
 import dev.ds.api.shardkv.ShardKeys;
 import dev.ds.api.kv.KvApi;
 import dev.ds.api.kv.KvWrite;
-import dev.ds.api.kv.WriteKind;
 import dev.ds.api.shardmaster.Config;
 import dev.ds.client.Retry;
 import dev.ds.client.kv.KvCalls;
-import dev.ds.client.kv.KvClient;
+import dev.ds.client.kv.NumberedKvClient;
 import dev.ds.client.shardmaster.ShardMasterClient;
 import dev.ds.rpc.ErrorCode;
 import dev.ds.rpc.ProblemException;
@@ -28,22 +27,20 @@ import java.util.function.Function;
  * whichever group it reaches, and the servers' per-shard tables (which move with the shards) apply
  * it at most once.
  */
-public final class ShardKvClient implements KvClient {
+public final class ShardKvClient extends NumberedKvClient {
 
     private static final Set<ErrorCode> TRY_ANOTHER = Set.of(ErrorCode.ErrTimeout, ErrorCode.ErrNotReady);
 
     private final RpcClient rpc;
     private final ShardMasterClient master;
     private final Retry retry;
-    private final String clientId;
-    private long seq;
     private volatile Config config;
 
     public ShardKvClient(RpcClient rpc, List<String> shardMasters, Retry retry, String clientId) {
+        super(clientId);
         this.rpc = rpc;
         this.master = new ShardMasterClient(rpc, shardMasters, retry, clientId + "-config");
         this.retry = retry;
-        this.clientId = clientId;
     }
 
     public ShardKvClient(RpcClient rpc, List<String> shardMasters) {
@@ -56,19 +53,9 @@ public final class ShardKvClient implements KvClient {
     }
 
     @Override
-    public void put(String key, String value) {
-        write(WriteKind.PUT, key, value);
-    }
-
-    @Override
-    public void append(String key, String value) {
-        write(WriteKind.APPEND, key, value);
-    }
-
-    /** One write at a time per client, numbered once and resent as it is. */
-    private synchronized void write(WriteKind kind, String key, String value) {
-        KvWrite write = new KvWrite(kind, key, value, clientId, ++seq);
-        retry.until(kind + " " + key, () -> attempt(key, server -> rpc.call(server, KvApi.write(kind), write)));
+    protected void send(KvWrite write) {
+        retry.until(write.kind() + " " + write.key(),
+                () -> attempt(write.key(), server -> rpc.call(server, KvApi.write(write.kind()), write)));
     }
 
     /**
@@ -104,9 +91,5 @@ public final class ShardKvClient implements KvClient {
         Config latest = master.latest();
         config = latest;
         return latest;
-    }
-
-    public String clientId() {
-        return clientId;
     }
 }
