@@ -3,9 +3,10 @@
 #   ./mvnw -q -DskipTests package
 #   docker build --build-arg MODULE=paxos-kv-service -t ds/paxos-kv-service:dev .
 #
-# The base is any Java 21+ JRE image with bash, which the health probe below needs (Alpine JREs
-# have none until `apk add bash`). Without Docker Hub, point BASE_IMAGE at a JRE you have:
-# --build-arg BASE_IMAGE=my-registry/jre:21 (docs/DEPLOY.md).
+# The base is any Java 17+ JRE image with bash, which the health probe below needs (Alpine JREs
+# have none until `apk add bash`). Without Docker Hub, point BASE_IMAGE at a JRE you have, or make
+# one from Debian packages with scripts/base-image.sh: --build-arg BASE_IMAGE=ds/jre:17 (docs/DEPLOY.md).
+# Builds with BuildKit and with the classic builder (Engine 20.10 without BuildKit): no COPY --chmod.
 ARG BASE_IMAGE=eclipse-temurin:21-jre
 FROM ${BASE_IMAGE}
 
@@ -13,6 +14,10 @@ FROM ${BASE_IMAGE}
 ARG MODULE
 ARG PORT=8080
 ARG UID=10001
+
+# A bash-only HTTP client (bash's /dev/tcp): the health checks and the shardkv join use it, because
+# JRE images need not have curl (eclipse-temurin dropped it from its JDK 22+ images).
+COPY deploy/docker/dshttp /usr/local/bin/dshttp
 
 # A named, non-root user in group 0, so that the image also runs under an arbitrary UID (OpenShift);
 # useradd on Debian/Ubuntu/UBI bases, adduser on BusyBox ones. /data holds node.data-dir of the
@@ -23,11 +28,9 @@ RUN set -eu; \
       || adduser -D -u "${UID}" -G root -h /app ds; \
     mkdir -p /app /data /output; \
     chown "${UID}:0" /data /output; \
-    chmod 0775 /data /output
+    chmod 0775 /data /output; \
+    chmod 0755 /usr/local/bin/dshttp
 
-# A bash-only HTTP client (bash's /dev/tcp): the health checks and the shardkv join use it, because
-# JRE images need not have curl (eclipse-temurin dropped it from its JDK 22+ images).
-COPY --chmod=0755 deploy/docker/dshttp /usr/local/bin/dshttp
 COPY --chown=${UID}:0 ${MODULE}/target/${MODULE}.jar /app/app.jar
 
 # Spring reads SERVER_PORT as server.port. JAVA_TOOL_OPTIONS is read by the JVM itself, so the heap

@@ -1,102 +1,234 @@
 #!/usr/bin/env bash
-# End-to-end check of docker-compose.yml where Docker runs: builds the jars and the images, starts
-# the whole topology and waits for health, then through curl: a put/get on each store (pb, paxos-kv,
-# shardkv) and a wordcount job over the Gutenberg books; always ends with `docker compose down -v`.
+# End-to-end check of docker-compose.yml on one machine (Docker Engine 20.10+, Compose v1.29 or v2):
+#   - installs docker.io and docker-compose with apt-get when they are missing (as root);
+#   - starts dockerd when none answers (no bridge, no iptables: every container runs on the host's
+#     network) and stops it at the end; a dockerd that was already running is left alone;
+#   - builds the jars and the images on a JRE base made from Debian packages (scripts/base-image.sh,
+#     unless BASE_IMAGE names one), once with the classic builder and once with BuildKit when the
+#     engine has it;
+#   - brings the topology up with deploy/docker/compose.host-network.yml (all traffic on 127.0.0.1)
+#     as its own Compose project, prints each container as it becomes healthy, then checks: put/get
+#     on every store, kill -9 of the pb primary and the backup taking over, a paxos-kv replica cut
+#     off through the chaos API (503, never stale data) and healed, a MapReduce word count;
+#   - always ends with `down -v` of its own project (containers, volumes) and nothing else.
 #
-#   ./scripts/compose-smoke.sh          SKIP_BUILD=1 uses the jars as they are
+#   sudo ./scripts/compose-smoke.sh      SKIP_BUILD=1 uses the jars as they are; COMPOSE="docker-compose"
+#                                        or COMPOSE="docker compose" picks a Compose; KEEP=1 leaves it up
 #
-# Exits non-zero, naming the failed step, on any failure. Settings as in docker-compose.yml
-# (BASE_IMAGE, GUTENBERG_DIR, ...).
+# Prometheus and Grafana (images from Docker Hub) are not started. Uses ports 8000-8402 on the host.
+# Exits non-zero, naming the failed step, on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+PROJECT=${PROJECT:-ds-smoke}
+SECRET=${CLUSTER_SECRET:-ds-demo-secret}
+LOG=run/compose-smoke
 
-fail() { echo "compose-smoke: FAILED: $*" >&2; exit 1; }
+say() { printf 'compose-smoke [%4d s] %s\n' "$SECONDS" "$*"; }
+fail() { printf 'compose-smoke [%4d s] FAILED: %s\n' "$SECONDS" "$*" >&2; exit 1; }
+note() { printf 'compose-smoke [%4d s]   %s\n' "$SECONDS" "$*" >&2; }
 
-command -v docker >/dev/null 2>&1 || fail "docker is not installed (no 'docker' in PATH); this check needs Docker with the compose plugin"
-docker info >/dev/null 2>&1 || fail "the Docker engine is not reachable ('docker info' failed): start Docker, or set DOCKER_HOST"
-docker compose version >/dev/null 2>&1 || fail "'docker compose' (Compose v2 plugin) is not available"
+# ---- tools ----
+install() { # package...: apt-get install, as root
+  [ "$(id -u)" = 0 ] || return 1
+  command -v apt-get >/dev/null 2>&1 || return 1
+  say "installing $* (apt-get)"
+  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+if ! command -v dockerd >/dev/null 2>&1 || ! command -v docker >/dev/null 2>&1; then
+  if ! docker info >/dev/null 2>&1; then
+    install docker.io || fail "docker is not installed and could not be installed (needs root and apt-get: apt-get install docker.io)"
+  fi
+fi
+COMPOSE=${COMPOSE:-}
+if [ -z "$COMPOSE" ]; then
+  if docker compose version >/dev/null 2>&1; then COMPOSE="docker compose"
+  elif command -v docker-compose >/dev/null 2>&1; then COMPOSE=docker-compose
+  else
+    install docker-compose || fail "neither 'docker compose' nor docker-compose is installed, and docker-compose could not be installed"
+    COMPOSE=docker-compose
+  fi
+fi
 command -v curl >/dev/null 2>&1 || fail "curl is not installed"
 command -v python3 >/dev/null 2>&1 || fail "python3 is not installed (used to read JSON answers)"
 
-BOOKS=${GUTENBERG_DIR:-../shared/data/gutenberg}
-[ -n "$(ls "$BOOKS"/*.txt 2>/dev/null)" ] || fail "no books (*.txt) in $BOOKS; set GUTENBERG_DIR"
+mkdir -p "$LOG"
+
+# ---- the engine ----
+DOCKERD_PID=
+if ! docker info >/dev/null 2>&1; then
+  [ -z "${DOCKER_HOST:-}" ] || fail "DOCKER_HOST=$DOCKER_HOST does not answer"
+  [ "$(id -u)" = 0 ] || fail "the Docker engine is not running, and starting it needs root"
+  say "starting dockerd (no bridge, no iptables; log $LOG/dockerd.log)"
+  dockerd --bridge=none --iptables=false --ip-masq=false >"$LOG/dockerd.log" 2>&1 &
+  DOCKERD_PID=$!
+  for _ in $(seq 1 120); do docker info >/dev/null 2>&1 && break; sleep 0.5; done
+  docker info >/dev/null 2>&1 || { tail -n 20 "$LOG/dockerd.log" >&2; fail "dockerd did not start"; }
+fi
+ENGINE=$(docker version -f '{{.Server.Version}}')
+say "engine $ENGINE, $($COMPOSE version 2>/dev/null | head -1)"
+
+FILES=(-f docker-compose.yml -f deploy/docker/compose.host-network.yml)
+compose() { $COMPOSE -p "$PROJECT" "${FILES[@]}" "$@"; }
 
 cleanup() {
   local status=$?
   if [ "$status" -ne 0 ]; then
     echo "compose-smoke: state at failure:" >&2
-    docker compose ps -a >&2 || true
-    docker compose logs --tail=40 >&2 || true
+    compose ps >&2 2>/dev/null || true
+    compose logs --tail=30 >"$LOG/failure.log" 2>&1 || true
+    echo "compose-smoke: the containers' last log lines are in $LOG/failure.log" >&2
   fi
-  docker compose down -v --remove-orphans >/dev/null 2>&1 || true
+  if [ "${KEEP:-0}" = 1 ] && [ "$status" = 0 ]; then
+    say "KEEP=1: left up; stop with: $COMPOSE -p $PROJECT ${FILES[*]} down -v"
+  elif [ "${STARTED:-0}" = 1 ]; then
+    compose down -v --remove-orphans >"$LOG/down.log" 2>&1 || true
+    say "removed project $PROJECT (containers and volumes)"
+  fi
+  if [ -n "$DOCKERD_PID" ]; then
+    kill "$DOCKERD_PID" 2>/dev/null || true
+    for _ in $(seq 1 60); do kill -0 "$DOCKERD_PID" 2>/dev/null || break; sleep 0.5; done
+    say "stopped the dockerd it started (pid $DOCKERD_PID)"
+  fi
+  say "$([ "$status" = 0 ] && echo PASSED || echo FAILED) in $SECONDS s"
   exit "$status"
 }
+trap cleanup EXIT
 
+# ---- images ----
+if [ -z "${BASE_IMAGE:-}" ]; then
+  export BASE_IMAGE=ds/jre:17
+  IMAGE=$BASE_IMAGE ./scripts/base-image.sh || fail "building the base image $BASE_IMAGE"
+fi
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  echo "compose-smoke: building the jars"
+  say "building the jars"
   ./mvnw -q -B -ntp -DskipTests package || fail "the Maven build"
 fi
-echo "compose-smoke: building the images"
-docker compose build || fail "docker compose build"
+say "building the images on $BASE_IMAGE (classic builder)"
+DOCKER_BUILDKIT=0 COMPOSE_DOCKER_CLI_BUILD=0 compose build >"$LOG/build.log" 2>&1 \
+  || { tail -n 20 "$LOG/build.log" >&2; fail "$COMPOSE build"; }
+buildkit_build() { # client: the Dockerfile once more with BuildKit (a client without buildx cannot)
+  DOCKER_BUILDKIT=1 "$1" build -q --build-arg BASE_IMAGE="$BASE_IMAGE" --build-arg MODULE=paxos-kv-service \
+    -t "ds/paxos-kv-service:buildkit-check" . >"$LOG/buildkit.log" 2>&1
+}
+if buildkit_build docker || { [ -x /usr/bin/docker ] && ! cmp -s "$(command -v docker)" /usr/bin/docker \
+    && grep -qi buildx "$LOG/buildkit.log" && buildkit_build /usr/bin/docker; }; then
+  docker image rm "ds/paxos-kv-service:buildkit-check" >/dev/null
+  say "the Dockerfile builds with BuildKit too"
+elif grep -qi "buildx\|buildkit.*not\|unknown flag" "$LOG/buildkit.log"; then
+  say "no BuildKit here ($(head -1 "$LOG/buildkit.log")); built with the classic builder only"
+else
+  tail -n 20 "$LOG/buildkit.log" >&2
+  fail "the BuildKit build of the Dockerfile"
+fi
 
-trap cleanup EXIT
-echo "compose-smoke: starting the topology (docker compose up -d --wait)"
-docker compose up -d --wait --wait-timeout 300 || fail "docker compose up --wait: a node did not become healthy"
+# ---- up ----
+SERVICES=$(compose config --services | grep -v -x -e prometheus -e grafana)
+STARTED=1
+say "starting $(wc -w <<<"$SERVICES") services (project $PROJECT)"
+UP_START=$SECONDS
+# shellcheck disable=SC2086
+compose up -d --no-build $SERVICES >"$LOG/up.log" 2>&1 || { tail -n 20 "$LOG/up.log" >&2; fail "$COMPOSE up"; }
+pending=$(grep -v -x -e shardkv-join -e mr-books <<<"$SERVICES")
+deadline=$((SECONDS + 300))
+while [ -n "$pending" ]; do
+  left=
+  states=$(docker ps --filter "label=com.docker.compose.project=$PROJECT" \
+    --format '{{.Label "com.docker.compose.service"}} {{.Status}}')
+  for service in $pending; do
+    if grep -q "^$service .*(healthy)" <<<"$states"; then
+      note "healthy  $service  ($((SECONDS - UP_START)) s after up)"
+    else left+="$service "; fi
+  done
+  pending=$left
+  [ -n "$pending" ] || break
+  [ $SECONDS -lt $deadline ] || fail "not healthy after 300 s: $pending"
+  sleep 1
+done
+say "every node healthy $((SECONDS - UP_START)) s after up"
 
 json() { # json-text python-expression-on-d
   python3 -c 'import json,sys; d=json.loads(sys.argv[1]); print(eval(sys.argv[2]))' "$1" "$2"
 }
-
-note() { echo "compose-smoke: $*" >&2; }
-
-put_get() { # store-name put-base-url get-base-url; returns 1 (and says why) so that it can be retried
-  local key="smoke-$1-$RANDOM" got
-  curl -sf --max-time 10 -XPUT "$2/api/kv/$key" -H 'content-type: application/json' \
-    -d "{\"value\":\"v-$1\",\"clientId\":\"compose-smoke\",\"seq\":$RANDOM}" >/dev/null \
-    || { note "$1: PUT $2/api/kv/$key failed, retrying"; return 1; }
-  got=$(curl -sf --max-time 10 "$3/api/kv/$key") || { note "$1: GET $3/api/kv/$key failed, retrying"; return 1; }
-  [ "$(json "$got" 'd["value"]')" = "v-$1" ] || { note "$1: GET $3/api/kv/$key answered $got"; return 1; }
-  echo "compose-smoke: $1 put/get ok"
-}
-
-# Retries a command for up to $1 seconds: the stores settle (a primary, shards) after health.
-retry() {
+retry() { # seconds command...: until it succeeds
   local deadline=$((SECONDS + $1)); shift
   until "$@"; do
     [ "$SECONDS" -lt "$deadline" ] || return 1
-    sleep 2
+    sleep 1
   done
 }
-
-# pb: ask the view service for the primary; its URL (http://pb-2:8002) is published on localhost.
-pb_put_get() {
-  local view primary
-  view=$(curl -sf --max-time 5 localhost:8000/api/viewservice/view) || { note "pb: no view yet"; return 1; }
-  primary=$(json "$view" 'd["primary"] or ""')
-  [ -n "$primary" ] || { note "pb: no primary yet"; return 1; }
-  put_get pb "http://localhost:${primary##*:}" "http://localhost:${primary##*:}"
+local_url() { echo "http://127.0.0.1:${1##*:}"; } # http://pb-2:8002 -> http://127.0.0.1:8002
+SEQ=$RANDOM
+put() { # base key value
+  SEQ=$((SEQ + 1))
+  curl -sf --max-time 10 -XPUT "$1/api/kv/$2" -H 'content-type: application/json' \
+    -d "{\"value\":\"$3\",\"clientId\":\"compose-smoke\",\"seq\":$SEQ}" >/dev/null \
+    || { SEQ=$((SEQ - 1)); note "PUT $1/api/kv/$2 failed, retrying"; return 1; }
 }
-retry 60 pb_put_get || fail "pb: no put/get through the primary within 60 s"
-retry 60 put_get paxos-kv http://localhost:8100 http://localhost:8102 || fail "paxos-kv: no put/get within 60 s"
-# shardkv: written through group 100, read through group 101; either forwards to the owner.
-retry 120 put_get shardkv http://localhost:8300 http://localhost:8310 || fail "shardkv: no put/get within 120 s"
+value_is() { # base key value
+  local got
+  got=$(curl -sf --max-time 10 "$1/api/kv/$2") || { note "GET $1/api/kv/$2 failed, retrying"; return 1; }
+  [ "$(json "$got" 'd["value"]')" = "$3" ] || { note "GET $1/api/kv/$2 answered $got"; return 1; }
+}
 
-# MapReduce: wordcount over the books, as the containers see them (/books), into the shared volume.
-INPUTS=$(cd "$BOOKS" && ls ./*.txt | python3 -c 'import json,sys; print(json.dumps(["/books/" + l.strip()[2:] for l in sys.stdin]))')
-job=$(curl -sf --max-time 10 -XPOST localhost:8400/api/jobs -H 'content-type: application/json' \
+# ---- pb: put/get through the primary; kill -9 it; the backup takes over with the data ----
+view() { curl -sf --max-time 5 http://127.0.0.1:8000/api/viewservice/view; }
+has_pair() { [ -n "$(json "$(view)" '(d["backup"] or "") and d["primary"]')" ]; }
+retry 60 has_pair || fail "pb: no primary and backup in the view within 60 s"
+VIEW=$(view)
+PRIMARY=$(json "$VIEW" 'd["primary"]')
+BACKUP=$(json "$VIEW" 'd["backup"]')
+retry 30 put "$(local_url "$PRIMARY")" pb-key pb-value || fail "pb: no put through the primary $PRIMARY"
+retry 10 value_is "$(local_url "$PRIMARY")" pb-key pb-value || fail "pb: the primary did not return the put"
+say "pb: put/get through the primary $PRIMARY ok (backup $BACKUP)"
+SERVICE=${PRIMARY#http://}
+SERVICE=${SERVICE%%:*}
+INIT=$(docker inspect -f '{{.State.Pid}}' "$(compose ps -q "$SERVICE")")
+JAVA=$(pgrep -P "$INIT" java || echo "$INIT") # under init: true, java is the init's child
+kill -9 "$JAVA"
+KILLED=$SECONDS
+took_over() { [ "$(json "$(view)" 'd["primary"]')" = "$BACKUP" ]; }
+retry 30 took_over || fail "pb: the backup $BACKUP did not become primary after kill -9 of $SERVICE"
+retry 30 value_is "$(local_url "$BACKUP")" pb-key pb-value || fail "pb: the new primary lost the acknowledged put"
+say "pb: kill -9 of $SERVICE (pid $JAVA); $BACKUP primary with the data within $((SECONDS - KILLED)) s"
+
+# ---- paxos-kv: put/get; a replica cut off through the chaos API; healed ----
+retry 60 put http://127.0.0.1:8100 kv-key kv-1 || fail "paxos-kv: no put within 60 s"
+retry 30 value_is http://127.0.0.1:8102 kv-key kv-1 || fail "paxos-kv: replica 2 did not see the put made through replica 0"
+say "paxos-kv: put through 8100, get through 8102 ok"
+chaos() { # port json
+  curl -sf --max-time 5 -XPUT "http://127.0.0.1:$1/admin/chaos" -H "Authorization: Bearer $SECRET" \
+    -H 'content-type: application/json' -d "$2" >/dev/null || fail "chaos API of :$1"
+}
+chaos 8100 '{"blockedPeers":["http://paxos-kv-1:8101","http://paxos-kv-2:8102"]}'
+chaos 8101 '{"blockedPeers":["http://paxos-kv-0:8100"]}'
+chaos 8102 '{"blockedPeers":["http://paxos-kv-0:8100"]}'
+ANSWER=$(curl -s --max-time 30 -w ' %{http_code}' http://127.0.0.1:8100/api/kv/kv-key || true)
+case "$ANSWER" in *ErrTimeout*503) ;; *) fail "paxos-kv: the cut-off replica answered: $ANSWER" ;; esac
+retry 30 put http://127.0.0.1:8101 kv-key kv-2 || fail "paxos-kv: the majority took no write while 8100 was cut off"
+for port in 8100 8101 8102; do
+  curl -sf --max-time 5 -XDELETE "http://127.0.0.1:$port/admin/chaos" -H "Authorization: Bearer $SECRET" >/dev/null \
+    || fail "chaos API of :$port (heal)"
+done
+retry 30 value_is http://127.0.0.1:8100 kv-key kv-2 || fail "paxos-kv: the healed replica did not catch up"
+say "paxos-kv: partitioned 8100 answered 503 ErrTimeout, the majority took a write, healed 8100 caught up"
+
+# ---- shardkv: written through group 100, read through group 101; either forwards to the owner ----
+retry 120 put http://127.0.0.1:8300 sk-key sk-value || fail "shardkv: no put within 120 s"
+retry 30 value_is http://127.0.0.1:8310 sk-key sk-value || fail "shardkv: group 101 did not return the put"
+say "shardkv: put through 8300, get through 8310 ok"
+
+# ---- MapReduce: word count over the books (GUTENBERG_DIR at /books, else mr-books' samples) ----
+if [ -n "${GUTENBERG_DIR:-}" ]; then FOLDER=/books; else FOLDER=/output/books; fi
+INPUTS=$(compose exec -T mr-worker-1 bash -c "ls $FOLDER/*.txt" | python3 -c 'import json,sys; print(json.dumps([l.strip() for l in sys.stdin if l.strip()]))')
+[ "$(json "$INPUTS" 'len(d)')" -gt 0 ] || fail "mapreduce: no books in $FOLDER"
+JOB=$(curl -sf --max-time 10 -XPOST http://127.0.0.1:8400/api/jobs -H 'content-type: application/json' \
   -d "{\"app\":\"wordcount\",\"inputs\":$INPUTS,\"nReduce\":3,\"outputDir\":\"/output/smoke-wc\"}") \
   || fail "mapreduce: job submission"
-id=$(json "$job" 'd["id"]')
-state=RUNNING
-for _ in $(seq 1 150); do
-  status=$(curl -sf --max-time 5 "localhost:8400/api/jobs/$id") || fail "mapreduce: GET /api/jobs/$id"
-  state=$(json "$status" 'd["state"]')
-  [ "$state" = RUNNING ] || break
-  sleep 2
-done
-[ "$state" = SUCCEEDED ] || fail "mapreduce: job $id ended $state: $status"
-lines=$(docker compose exec -T mr-worker-1 bash -c 'cat /output/smoke-wc/mr-out-*' | wc -l)
-[ "$lines" -gt 1000 ] || fail "mapreduce: only $lines output lines in /output/smoke-wc"
-echo "compose-smoke: mapreduce wordcount ok ($lines words)"
-
-echo "compose-smoke: PASSED"
+ID=$(json "$JOB" 'd["id"]')
+JOB_START=$SECONDS
+finished() { STATE=$(json "$(curl -sf --max-time 5 "http://127.0.0.1:8400/api/jobs/$ID")" 'd["state"]'); [ "$STATE" != RUNNING ]; }
+retry 300 finished || fail "mapreduce: job $ID still running after 300 s"
+[ "$STATE" = SUCCEEDED ] || fail "mapreduce: job $ID ended $STATE"
+LINES=$(compose exec -T mr-worker-1 bash -c 'cat /output/smoke-wc/mr-out-*' | wc -l)
+[ "$LINES" -gt 1000 ] || fail "mapreduce: only $LINES output lines in /output/smoke-wc"
+say "mapreduce: word count over $(json "$INPUTS" 'len(d)') books in $FOLDER: SUCCEEDED in $((SECONDS - JOB_START)) s, $LINES words"

@@ -17,10 +17,18 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 say() { printf '   %s\n' "$*"; }
 fail() { printf '\033[31mFAILED: %s\033[0m\n' "$*" >&2; exit 1; }
 json() { python3 -c 'import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1], {"d": d}))' "$1"; }
-put() { # base key value: a write with this demo's clientId and the next seq
+put() { # base key value: a write with this demo's clientId and the next seq; retried with the
+  # same seq (applied at most once) while the store answers 503 (ErrTimeout, ErrNotReady: a group
+  # that has just started may still be electing or catching up) or does not answer in 10 s, for up to 20 s
   SEQ=$((SEQ + 1))
-  curl -sf -XPUT "$1/api/kv/$2" -H 'content-type: application/json' \
-    -d "{\"value\":\"$3\",\"clientId\":\"$CLIENT\",\"seq\":$SEQ}" >/dev/null
+  local code end=$((SECONDS + 20))
+  while :; do
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -XPUT "$1/api/kv/$2" -H 'content-type: application/json' \
+      -d "{\"value\":\"$3\",\"clientId\":\"$CLIENT\",\"seq\":$SEQ}") || true
+    [ "$code" = 200 ] && return 0
+    case "$code" in 503 | 000) [ $SECONDS -lt $end ] ;; *) false ;; esac || fail "PUT $1/api/kv/$2 answered $code"
+    sleep 0.5
+  done
 }
 get() { curl -sf "$1/api/kv/$2" | json 'd["value"]'; }
 until_ok() { # seconds description command...: retry the command until it succeeds
@@ -37,11 +45,12 @@ curl -sf localhost:8000/actuator/health >/dev/null \
   || fail "the local system is not running: start it with ./scripts/run-local.sh start"
 
 step "1. Primary/backup: put and get through the primary"
+has_backup() { curl -sf localhost:8000/api/viewservice/view | json 'd["backup"]' | grep -q http; }
+until_ok 15 "no backup in the view 15 s after start-up" has_backup # the view service names one as pb servers ping
 VIEW=$(curl -sf localhost:8000/api/viewservice/view)
 PRIMARY=$(echo "$VIEW" | json 'd["primary"]')
 BACKUP=$(echo "$VIEW" | json 'd["backup"] or ""')
 say "view $(echo "$VIEW" | json 'd["viewnum"]'): primary $PRIMARY, backup ${BACKUP:-none}"
-[ -n "$BACKUP" ] || fail "no backup in the view: wait a second after start-up and run again"
 put "$PRIMARY" greeting "hello-$CLIENT"
 [ "$(get "$PRIMARY" greeting)" = "hello-$CLIENT" ] || fail "the primary did not return the put"
 say "GET $PRIMARY/api/kv/greeting -> hello-$CLIENT"

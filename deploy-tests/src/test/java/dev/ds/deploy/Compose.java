@@ -43,7 +43,7 @@ final class Compose {
         return service;
     }
 
-    /** The long-running Java nodes: a ds image run with its own entry point (not the one-shot join). */
+    /** The long-running Java nodes: a ds image run with its own entry point (not the one-shots: the join, the books). */
     List<Service> nodes() {
         return services().values().stream().filter(Service::isNode).toList();
     }
@@ -97,7 +97,8 @@ final class Compose {
         }
 
         boolean isNode() {
-            return image() != null && image().startsWith("ds/") && !raw.containsKey("entrypoint");
+            return image() != null && image().startsWith("ds/") && !raw.containsKey("entrypoint")
+                    && !"no".equals(raw.get("restart"));
         }
 
         /** Spring settings from the {@code --key=value} arguments. */

@@ -37,7 +37,7 @@ class DockerComposeTest {
     @Test
     void hasEveryServiceOfTheTopology() {
         Set<String> expected = new TreeSet<>(List.of("viewservice", "pb-1", "pb-2", "pb-3", "shardkv-join",
-                "mr-coordinator", "mr-worker-1", "mr-worker-2", "prometheus", "grafana"));
+                "mr-books", "mr-coordinator", "mr-worker-1", "mr-worker-2", "prometheus", "grafana"));
         REPLICA_GROUPS.keySet().forEach(group -> IntStream.range(0, 3).forEach(i -> expected.add(group + "-" + i)));
         assertThat(compose.services().keySet()).containsExactlyInAnyOrderElementsOf(expected);
     }
@@ -214,14 +214,49 @@ class DockerComposeTest {
         Set<String> outputs = new HashSet<>();
         for (String name : MAPREDUCE) {
             List<String> volumes = compose.service(name).volumes();
-            assertThat(volumes).as(name).contains("../shared/data/gutenberg:/books:ro");
+            assertThat(volumes).as(name).contains("./deploy/docker/books:/books:ro");
             assertThat(compose.service(name).setting("mapreduce.input-roots")).as(name).isEqualTo("/books,/output");
             assertThat(compose.service(name).setting("mapreduce.output-roots")).as(name).isEqualTo("/output");
             outputs.addAll(volumes.stream().filter(v -> !v.contains("/books")).toList());
         }
         assertThat(outputs).as("one shared output volume").hasSize(1);
         assertThat(compose.namedVolumes()).contains(outputs.iterator().next().split(":")[0]);
-        assertThat(Repo.read("docker-compose.yml")).contains("${GUTENBERG_DIR:-../shared/data/gutenberg}:/books:ro");
+        // The repository stands alone: the default books folder is in it, real books come through GUTENBERG_DIR.
+        assertThat(Repo.read("docker-compose.yml")).contains("${GUTENBERG_DIR:-./deploy/docker/books}:/books:ro")
+                .doesNotContain("../shared");
+        assertThat(Repo.path("deploy/docker/books")).isDirectory();
+    }
+
+    @Test
+    void sampleBooksAreWrittenToTheOutputVolumeBeforeTheCoordinatorStarts() {
+        Service books = compose.service("mr-books");
+        assertThat(books.image()).startsWith("ds/mapreduce-service:");
+        assertThat(books.setting("role")).isEqualTo("generate");
+        assertThat(books.setting("generate.output-dir")).isEqualTo("/output/books");
+        assertThat(books.volumes()).containsExactlyElementsOf(
+                compose.service("mr-coordinator").volumes().stream().filter(v -> v.endsWith(":/output")).toList());
+        assertThat(compose.service("mr-coordinator").dependsOn()).containsEntry("mr-books", "service_completed_successfully");
+    }
+
+    @Test
+    void runsOnEngine2010AndComposeV129() {
+        // start_interval needs Engine 25; the rest of the file is in the Compose file format both read.
+        assertThat(Repo.read("docker-compose.yml")).doesNotContain("start_interval");
+        assertThat(Repo.read("Dockerfile")).as("COPY --chmod needs BuildKit").doesNotContainPattern("(?m)^COPY .*--chmod");
+    }
+
+    @Test
+    void hostNetworkOverridePutsEveryServiceOnTheHostAndResolvesEveryNodeName() {
+        Map<String, Object> override = Repo.map(Repo.yaml("deploy/docker/compose.host-network.yml").get("services"));
+        assertThat(override.keySet()).containsExactlyInAnyOrderElementsOf(compose.services().keySet());
+        for (Map.Entry<String, Object> service : override.entrySet()) {
+            Map<String, Object> settings = Repo.map(service.getValue());
+            assertThat(settings.get("network_mode")).as(service.getKey()).isEqualTo("host");
+            List<String> hosts = Repo.list(settings.get("extra_hosts")).stream().map(String::valueOf).toList();
+            for (Service node : compose.nodes()) {
+                assertThat(hosts).as(service.getKey() + " resolves " + node.name()).contains(node.name() + ":127.0.0.1");
+            }
+        }
     }
 
     @Test

@@ -158,7 +158,7 @@ class DockerImageTest {
         assertThat(withoutDocker.exit()).isNotZero();
         assertThat(withoutDocker.err()).contains("docker is not installed");
         String script = Repo.read("scripts/compose-smoke.sh");
-        assertThat(script).contains("docker compose up -d --wait", "docker compose down -v", "/api/kv/", "/api/jobs",
-                "\"app\\\":\\\"wordcount");
+        assertThat(script).contains("apt-get install", "docker.io", "docker-compose", "dockerd", "compose.host-network.yml",
+                "down -v", "/api/kv/", "/admin/chaos", "kill -9", "/api/jobs", "\"app\\\":\\\"wordcount");
     }
 }
