@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# MapReduce benchmark: wordcount over a generated corpus of about 1 GiB (copies of the Gutenberg
-# books), with --role=sequential and with 1 and 2 workers. Each distributed output is checked
+# MapReduce benchmark: wordcount over a generated corpus of about 1 GiB (copies of the books in
+# BOOKS, or DS_GUTENBERG, e.g. the 6.824 Gutenberg books; without either, of the eight seeded sample
+# books that mapreduce-service's --role=generate writes to BENCH_DIR/books), with --role=sequential and with 1 and 2 workers. Each distributed output is checked
 # against the sequential one. The corpus and outputs live under BENCH_DIR (default /tmp/mr-bench)
 # and are never committed.
 #
@@ -21,13 +22,19 @@ BENCH_GIB=${BENCH_GIB:-1}
 RUNS=${RUNS:-3}
 N_REDUCE=${N_REDUCE:-4}
 SPLIT_SIZE=${SPLIT_SIZE:-64MB}
-BOOKS=${BOOKS:-../shared/data/gutenberg}
+BOOKS=${BOOKS:-${DS_GUTENBERG:-}}
 PORT=${PORT:-18400}
 JAVA_OPTS=${JAVA_OPTS:--Xmx512m -XX:+UseSerialGC}
 JAR=mapreduce-service/target/mapreduce-service.jar
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   ./mvnw -q -B -DskipTests -pl mapreduce-service -am package
+fi
+
+if [ -z "$BOOKS" ]; then
+  BOOKS="$BENCH_DIR/books"
+  [ -n "$(ls "$BOOKS"/*.txt 2>/dev/null)" ] \
+    || java -jar "$JAR" --role=generate --generate.output-dir="$BOOKS" >/dev/null
 fi
 
 # The corpus: one file per book, each the book repeated until the files add up to BENCH_GIB GiB.

@@ -32,7 +32,7 @@ install() { # package...: apt-get install, as root
   [ "$(id -u)" = 0 ] || return 1
   command -v apt-get >/dev/null 2>&1 || return 1
   say "installing $* (apt-get)"
-  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  apt-get update -qq >/dev/null && NEEDRESTART_SUSPEND=1 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }
 if ! command -v dockerd >/dev/null 2>&1 || ! command -v docker >/dev/null 2>&1; then
   if ! docker info >/dev/null 2>&1; then
@@ -103,11 +103,15 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
   say "building the jars"
   ./mvnw -q -B -ntp -DskipTests package || fail "the Maven build"
 fi
+# One service per image: the others use the same image names (Compose v1 would build each again).
+IMAGES="viewservice paxos-kv-0 shardmaster-0 shardkv-100-0 mr-coordinator"
 say "building the images on $BASE_IMAGE (classic builder)"
-DOCKER_BUILDKIT=0 COMPOSE_DOCKER_CLI_BUILD=0 compose build >"$LOG/build.log" 2>&1 \
+# shellcheck disable=SC2086
+DOCKER_BUILDKIT=0 COMPOSE_DOCKER_CLI_BUILD=0 compose build $IMAGES >"$LOG/build.log" 2>&1 \
   || { tail -n 20 "$LOG/build.log" >&2; fail "$COMPOSE build"; }
-buildkit_build() { # client: the Dockerfile once more with BuildKit (a client without buildx cannot)
-  DOCKER_BUILDKIT=1 "$1" build -q --build-arg BASE_IMAGE="$BASE_IMAGE" --build-arg MODULE=paxos-kv-service \
+buildkit_build() { # client: the Dockerfile once more with BuildKit (a client without buildx cannot);
+  # on the host's network, as the engine this script starts has no bridge
+  DOCKER_BUILDKIT=1 "$1" build -q --network=host --build-arg BASE_IMAGE="$BASE_IMAGE" --build-arg MODULE=paxos-kv-service \
     -t "ds/paxos-kv-service:buildkit-check" . >"$LOG/buildkit.log" 2>&1
 }
 if buildkit_build docker || { [ -x /usr/bin/docker ] && ! cmp -s "$(command -v docker)" /usr/bin/docker \
@@ -129,7 +133,7 @@ UP_START=$SECONDS
 # shellcheck disable=SC2086
 compose up -d --no-build $SERVICES >"$LOG/up.log" 2>&1 || { tail -n 20 "$LOG/up.log" >&2; fail "$COMPOSE up"; }
 pending=$(grep -v -x -e shardkv-join -e mr-books <<<"$SERVICES")
-deadline=$((SECONDS + 300))
+deadline=$((SECONDS + 600)) # 19 JVMs on a loaded 2-core machine
 while [ -n "$pending" ]; do
   left=
   states=$(docker ps --filter "label=com.docker.compose.project=$PROJECT" \
@@ -141,7 +145,7 @@ while [ -n "$pending" ]; do
   done
   pending=$left
   [ -n "$pending" ] || break
-  [ $SECONDS -lt $deadline ] || fail "not healthy after 300 s: $pending"
+  [ $SECONDS -lt $deadline ] || fail "not healthy after 600 s: $pending"
   sleep 1
 done
 say "every node healthy $((SECONDS - UP_START)) s after up"

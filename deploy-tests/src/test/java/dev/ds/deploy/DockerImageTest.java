@@ -61,8 +61,10 @@ class DockerImageTest {
         for (String module : List.of("viewservice-service", "paxos-kv-service", "shardmaster-service", "shardkv-service",
                 "mapreduce-service")) {
             assertThat(Repo.read(module + "/pom.xml")).as(module).contains("<finalName>${project.artifactId}</finalName>");
+            // Spelled out per module: Compose v1's builder does not look into folders for !*/target/*.jar.
+            assertThat(Repo.read(".dockerignore")).contains("\n!" + module + "/target/" + module + ".jar\n");
         }
-        assertThat(Repo.read(".dockerignore")).contains("!*/target/*.jar", "!deploy/docker/");
+        assertThat(Repo.read(".dockerignore")).contains("!deploy/docker/");
         assertThat(Repo.path("deploy/docker/dshttp")).isExecutable();
     }
 
