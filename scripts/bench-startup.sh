@@ -7,8 +7,8 @@
 #                                         default flags but -Xmx256m (how run-local.sh started before)
 #
 # Every run starts from empty data dirs (run-local.sh clean), on run-local's ports (8000-8999); the
-# class-data sharing archives are recorded, where missing, by an untimed first start (FRESH_ARCHIVES=1
-# records them anew and reports how long that took). Prints each run, the median, and the load average before and after, since the
+# class-data sharing archives are recorded first where missing (run-local.sh prepare; FRESH_ARCHIVES=1
+# records them anew), and how long that took is reported apart from the starts. Prints each run, the median, and the load average before and after, since the
 # machine's other work shows in the numbers. Refuses to run while run-local.sh nodes are running.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,7 +26,7 @@ trap '$LOCAL stop >/dev/null 2>&1 || true' EXIT
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; java: $(java -version 2>&1 | head -1)"
 echo "JVM options: ${DS_JAVA_OPTS:-the default of run-local.sh}; class-data sharing: ${DS_CDS:-1}"
-./mvnw -q -B -DskipTests package >/dev/null
+DS_CDS=0 $LOCAL prepare >/dev/null # only builds the jars, if the sources changed
 export SKIP_BUILD=1
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
@@ -46,13 +46,11 @@ measure() { # label system...: RUNS timed starts from empty data dirs; prints ea
 }
 
 if [ "${DS_CDS:-1}" = 1 ]; then
-  # An untimed first start records the archives if the jars changed (FRESH_ARCHIVES=1: always).
+  # Record the archives where the jars changed (FRESH_ARCHIVES=1: all of them), not timed as a start.
   [ "${FRESH_ARCHIVES:-0}" != 1 ] || rm -rf run/.jvm
   start=$SECONDS
-  $LOCAL clean >/dev/null
-  $LOCAL start >/dev/null
-  $LOCAL stop >/dev/null
-  echo "untimed first start (archives recorded where missing, 19 nodes started): $((SECONDS - start)) s"
+  $LOCAL prepare | sed 's/^/  /'
+  echo "class-data sharing archives ready in $((SECONDS - start)) s (recorded only where missing)"
 fi
 measure "three paxos-kv replicas" paxos-kv
 measure "whole topology (19 nodes, shardkv joined)"

@@ -9,6 +9,7 @@
 #   ./scripts/run-local.sh stop [SYSTEM...]     stop the nodes this script started, by their pids
 #   ./scripts/run-local.sh restart NAME         start one node again (after you killed it)
 #   ./scripts/run-local.sh clean                delete the nodes' data dirs and logs (not running)
+#   ./scripts/run-local.sh prepare [SYSTEM...]  build if needed and record the JVM archives, no start
 #
 # SYSTEM: viewservice (or pb: the view service and three pb servers), paxos-kv, shardmaster,
 # shardkv (starts the shard masters too, and joins groups 100 and 101), mapreduce; none = all.
@@ -368,7 +369,7 @@ PY
 
 COMMAND=${1:-up}
 case "$COMMAND" in
-  up | start | status | stop | restart | clean) [ $# -eq 0 ] || shift ;;
+  up | start | status | stop | restart | clean | prepare) [ $# -eq 0 ] || shift ;;
   *) COMMAND=up ;; # `run-local.sh paxos-kv shardkv` is `up paxos-kv shardkv`
 esac
 case "$COMMAND" in
@@ -392,4 +393,5 @@ case "$COMMAND" in
   stop) select_systems "$@"; stop_selected ;;
   restart) restart_one "${1:?usage: $0 restart NAME}" ;;
   clean) clean ;;
+  prepare) select_systems "$@"; build; prepare_jvms ;;
 esac
