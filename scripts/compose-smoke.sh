@@ -174,26 +174,34 @@ value_is() { # base key value
   [ "$(json "$got" 'd["value"]')" = "$3" ] || { note "GET $1/api/kv/$2 answered $got"; return 1; }
 }
 
-# ---- pb: put/get through the primary; kill -9 it; the backup takes over with the data ----
+# ---- pb: put/get through the primary; kill -9 it; a new primary serves the acknowledged write ----
+# The primary is asked for at every attempt: on a loaded machine a pb server can miss pings and the
+# view service move on (a new view is correct behaviour, not a failure).
 view() { curl -sf --max-time 5 http://127.0.0.1:8000/api/viewservice/view; }
-has_pair() { [ -n "$(json "$(view)" '(d["backup"] or "") and d["primary"]')" ]; }
-retry 60 has_pair || fail "pb: no primary and backup in the view within 60 s"
-VIEW=$(view)
-PRIMARY=$(json "$VIEW" 'd["primary"]')
-BACKUP=$(json "$VIEW" 'd["backup"]')
-retry 30 put "$(local_url "$PRIMARY")" pb-key pb-value || fail "pb: no put through the primary $PRIMARY"
-retry 10 value_is "$(local_url "$PRIMARY")" pb-key pb-value || fail "pb: the primary did not return the put"
-say "pb: put/get through the primary $PRIMARY ok (backup $BACKUP)"
-SERVICE=${PRIMARY#http://}
+primary() { json "$(view)" 'd["primary"] if d.get("backup") else ""'; } # only with a backup to fail over to
+pb_put() { # key value
+  local at
+  at=$(primary) && [ -n "$at" ] || { note "pb: no primary with a backup yet"; return 1; }
+  put "$(local_url "$at")" "$1" "$2" && PRIMARY=$at
+}
+pb_value_is() { # key value
+  local at
+  at=$(json "$(view)" 'd["primary"] or ""') && [ -n "$at" ] || { note "pb: no primary"; return 1; }
+  [ "$at" != "${KILLED_URL:-}" ] || { note "pb: the killed $at is still primary"; return 1; }
+  value_is "$(local_url "$at")" "$1" "$2" && SERVED_BY=$at
+}
+retry 120 pb_put pb-key pb-value || fail "pb: no put through a primary within 120 s"
+retry 30 pb_value_is pb-key pb-value || fail "pb: the primary did not return the put"
+say "pb: put/get through the primary $PRIMARY ok"
+KILLED_URL=$(json "$(view)" 'd["primary"]')
+SERVICE=${KILLED_URL#http://}
 SERVICE=${SERVICE%%:*}
 INIT=$(docker inspect -f '{{.State.Pid}}' "$(compose ps -q "$SERVICE")")
 JAVA=$(pgrep -P "$INIT" java || echo "$INIT") # under init: true, java is the init's child
 kill -9 "$JAVA"
 KILLED=$SECONDS
-took_over() { [ "$(json "$(view)" 'd["primary"]')" = "$BACKUP" ]; }
-retry 30 took_over || fail "pb: the backup $BACKUP did not become primary after kill -9 of $SERVICE"
-retry 30 value_is "$(local_url "$BACKUP")" pb-key pb-value || fail "pb: the new primary lost the acknowledged put"
-say "pb: kill -9 of $SERVICE (pid $JAVA); $BACKUP primary with the data within $((SECONDS - KILLED)) s"
+retry 60 pb_value_is pb-key pb-value || fail "pb: no new primary served the acknowledged put after kill -9 of $SERVICE"
+say "pb: kill -9 of $SERVICE's JVM (pid $JAVA); $SERVED_BY primary with the acknowledged put within $((SECONDS - KILLED)) s"
 
 # ---- paxos-kv: put/get; a replica cut off through the chaos API; healed ----
 retry 60 put http://127.0.0.1:8100 kv-key kv-1 || fail "paxos-kv: no put within 60 s"
