@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -19,6 +20,7 @@ import org.springframework.core.env.Environment;
  * catch-up, wake-up, readiness and the log's metrics), and what is the store's own: its key count.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TestOnlySettings.class)
 class PaxosKvConfiguration {
 
     @Bean
@@ -36,8 +38,9 @@ class PaxosKvConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    KvReplica kvReplica(ReplicaAssembly assembly) {
-        return new KvReplica(assembly.log(KvCommand.class), assembly.settings("kv-" + assembly.me()));
+    KvReplica kvReplica(ReplicaAssembly assembly, TestOnlySettings testOnly) {
+        return new KvReplica(assembly.log(KvCommand.class), assembly.settings("kv-" + assembly.me()),
+                testOnly.unsafeLocalReads());
     }
 
     @Bean

@@ -26,14 +26,25 @@ public final class KvReplica implements KvService, Replicated, AutoCloseable {
 
     private final KvStore store = new KvStore();
     private final Replica<KvCommand, KvResult> replica;
+    private final boolean unsafeLocalReads;
 
     public KvReplica(Log<KvCommand> log, ReplicaSettings settings) {
+        this(log, settings, false);
+    }
+
+    /**
+     * {@code unsafeLocalReads} is a planted bug for the chaos runner's own test, never for use:
+     * GETs are answered from this replica's applied state without a log entry, so a replica that is
+     * behind or cut off answers stale data, which the runner must report as not linearizable.
+     */
+    public KvReplica(Log<KvCommand> log, ReplicaSettings settings, boolean unsafeLocalReads) {
         this.replica = new Replica<>(log, store, KvCommand::noop, KvResult.class, settings);
+        this.unsafeLocalReads = unsafeLocalReads;
     }
 
     @Override
     public KvValue get(String key) {
-        KvResult result = replica.execute(id -> KvCommand.get(id, key));
+        KvResult result = unsafeLocalReads ? new KvResult(store.peek(key)) : replica.execute(id -> KvCommand.get(id, key));
         if (result.value() == null) {
             throw new ProblemException(ErrorCode.ErrNoKey, "no value for key " + key);
         }
