@@ -119,7 +119,7 @@ public final class ChaosRunner {
         List<Workload> workloads = new ArrayList<>();
         for (int i = 0; i < stores.size(); i++) {
             Workload workload = new Workload(stores.get(i), rpc, options.clientsPerStore(), options.seed() + i, clock,
-                    CLIENT_RETRY);
+                    CLIENT_RETRY, options.readPercent());
             workloads.add(workload);
             workload.start();
         }

@@ -20,10 +20,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param plantedBug paxos-kv replicas answer reads from local state (the test-only switch)
  * @param fuzz after the checks, fuzz every public endpoint of every role
  * @param kinds the fault kinds the nemesis may choose from (all by default)
+ * @param readPercent the share of operations that are reads (default 40)
  */
 public record Options(long seed, List<String> stores, Duration faults, int clientsPerStore, int kvReplicas,
         int shardGroups, boolean netns, boolean plantedBug, boolean fuzz, Duration holdMax, Duration livenessBound,
-        Duration checkBudget, Path repository, Path runDir, boolean alwaysReport, Set<FaultKind> kinds) {
+        Duration checkBudget, Path repository, Path runDir, boolean alwaysReport, Set<FaultKind> kinds,
+        int readPercent) {
 
     public static final List<String> ALL_STORES = List.of("paxos-kv", "shardkv", "pb");
 
@@ -42,6 +44,7 @@ public record Options(long seed, List<String> stores, Duration faults, int clien
         Path runDir = null;
         boolean report = false;
         Set<FaultKind> kinds = EnumSet.allOf(FaultKind.class);
+        int reads = 40;
         for (String arg : args) {
             String key = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "true";
@@ -67,6 +70,7 @@ public record Options(long seed, List<String> stores, Duration faults, int clien
                 case "--run-dir" -> runDir = Path.of(value).toAbsolutePath();
                 case "--report" -> report = Boolean.parseBoolean(value);
                 case "--faults" -> kinds = faultKinds(value);
+                case "--read-percent" -> reads = Integer.parseInt(value);
                 default -> throw new IllegalArgumentException("unknown option " + arg + "; see chaos/README.md");
             }
         }
@@ -81,11 +85,15 @@ public record Options(long seed, List<String> stores, Duration faults, int clien
         if (groups != 2 && groups != 3) {
             throw new IllegalArgumentException("--shard-groups must be 2 or 3, was " + groups);
         }
+        if (reads < 0 || reads > 100) {
+            throw new IllegalArgumentException("--read-percent must be between 0 and 100, was " + reads);
+        }
         if (runDir == null) {
             runDir = repository.resolve("chaos").resolve("target").resolve("runs").resolve("seed-" + seed);
         }
         return new Options(seed, new ArrayList<>(stores), faults, clients, kvReplicas, groups, netns, bug, fuzz, hold,
-                Duration.ofSeconds(30), Duration.ofSeconds(120), repository, runDir, report, kinds);
+                Duration.ofSeconds(30), Duration.ofSeconds(120), repository, runDir, report, kinds,
+                reads);
     }
 
     private static Set<FaultKind> faultKinds(String names) {

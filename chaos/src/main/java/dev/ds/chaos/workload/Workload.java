@@ -39,11 +39,15 @@ public final class Workload {
     private final long seed;
     private final LongSupplier clock;
     private final Duration retry;
+    private final double readShare;
     private final AtomicBoolean stop = new AtomicBoolean();
     private final List<Op> ops = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
 
-    public Workload(Store store, RpcClient rpc, int clients, long seed, LongSupplier clock, Duration retry) {
+    /** {@code readPercent} of the operations are reads; the rest are puts and appends, half each. */
+    public Workload(Store store, RpcClient rpc, int clients, long seed, LongSupplier clock, Duration retry,
+            int readPercent) {
+        this.readShare = readPercent / 100.0;
         this.store = store;
         this.rpc = rpc;
         this.clients = clients;
@@ -85,11 +89,11 @@ public final class Workload {
         int appends = 0;
         while (!stop.get()) {
             double dice = random.nextDouble();
-            if (dice < 0.4) {
+            if (dice < readShare) {
                 List<String> keys = random.nextBoolean() ? PUT_KEYS : APPEND_KEYS;
                 String key = keys.get(random.nextInt(keys.size()));
                 perform(client, KvInput.get(key), () -> kv.get(key).orElse(null));
-            } else if (dice < 0.7) {
+            } else if (dice < readShare + (1 - readShare) / 2) {
                 String key = PUT_KEYS.get(random.nextInt(PUT_KEYS.size()));
                 String value = "v" + client + "." + puts++;
                 perform(client, KvInput.put(key, value), () -> {
