@@ -172,7 +172,7 @@ public final class ChaosRunner {
         String name = workload.store().name();
         Map<String, Op> finals = new LinkedHashMap<>();
         Duration patience = Duration.ofSeconds(60);
-        for (String key : Stream.concat(Workload.PUT_KEYS.stream(), Workload.APPEND_KEYS.stream()).toList()) {
+        for (String key : Stream.concat(Workload.PUT_KEYS.stream(), workload.appendKeys().stream()).toList()) {
             Op read = workload.finalRead(key, workload.clients(), patience);
             finals.put(key, read);
             if (read.outcome() != Op.Outcome.OK) {
@@ -183,8 +183,8 @@ public final class ChaosRunner {
         allOps.addAll(ops);
         List<Finding> findings = new ArrayList<>();
         findings.add(Checks.linearizable(name, ops, options.checkBudget()));
-        findings.add(Checks.noLostWrites(name, ops, finals));
-        findings.add(Checks.appendsOnce(name, ops, finals));
+        findings.add(Checks.noLostWrites(name, ops, finals, workload.appendKeys()));
+        findings.add(Checks.appendsOnce(name, ops, finals, workload.appendKeys()));
         findings.add(Checks.liveness(name, workload, healedAt, options.livenessBound()));
         workload.store().ownCheckName().ifPresent(check -> {
             List<String> problems = workload.store().ownChecks(rpc);

@@ -80,7 +80,7 @@ public final class Checks {
      * Every acknowledged write is in the final state: a put key's final value comes from a write
      * that no acknowledged put began after (in real time), and every acknowledged append is in its key.
      */
-    public static Finding noLostWrites(String store, List<Op> ops, Map<String, Op> finalReads) {
+    public static Finding noLostWrites(String store, List<Op> ops, Map<String, Op> finalReads, List<String> appendKeys) {
         List<String> problems = new ArrayList<>();
         Set<Long> offending = new HashSet<>();
         for (String key : Workload.PUT_KEYS) {
@@ -111,7 +111,7 @@ public final class Checks {
                 });
             }
         }
-        for (String key : Workload.APPEND_KEYS) {
+        for (String key : appendKeys) {
             Op last = finalReads.get(key);
             if (last == null || last.outcome() != Op.Outcome.OK) {
                 return unreadable(store, NO_LOST_WRITES, key);
@@ -127,10 +127,10 @@ public final class Checks {
     }
 
     /** Each append element appears at most once, only if some client sent it, and a client's acknowledged ones in order. */
-    public static Finding appendsOnce(String store, List<Op> ops, Map<String, Op> finalReads) {
+    public static Finding appendsOnce(String store, List<Op> ops, Map<String, Op> finalReads, List<String> appendKeys) {
         List<String> problems = new ArrayList<>();
         Set<Long> offending = new HashSet<>();
-        for (String key : Workload.APPEND_KEYS) {
+        for (String key : appendKeys) {
             Op last = finalReads.get(key);
             if (last == null || last.outcome() != Op.Outcome.OK) {
                 return unreadable(store, APPENDS_ONCE, key);

@@ -37,6 +37,26 @@ public final class Nodes {
         return "http://" + network.host(all.size() + offset) + ":" + port;
     }
 
+    /** The ports and base URLs of the next {@code size} nodes, for a replica group's {@code node.peers}. */
+    public record Group(List<Integer> ports, List<String> urls) {
+
+        public String peers() {
+            return String.join(",", urls);
+        }
+    }
+
+    /** Reserves free ports for the next {@code size} nodes created and answers the URLs they will have. */
+    public synchronized Group group(int size) {
+        List<Integer> ports = new ArrayList<>();
+        List<String> urls = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            int port = port();
+            ports.add(port);
+            urls.add(futureUrl(i, port));
+        }
+        return new Group(List.copyOf(ports), List.copyOf(urls));
+    }
+
     public static int port() {
         return LocalHttp.freePort();
     }

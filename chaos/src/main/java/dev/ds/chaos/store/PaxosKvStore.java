@@ -19,19 +19,13 @@ public final class PaxosKvStore implements Store {
      *     replica: reads answered from local state, which the runner must catch
      */
     public PaxosKvStore(Nodes factory, int replicas, boolean plantedBug) {
-        List<Integer> ports = new ArrayList<>();
-        List<String> peers = new ArrayList<>();
+        Nodes.Group group = factory.group(replicas);
         for (int i = 0; i < replicas; i++) {
-            int port = Nodes.port();
-            ports.add(port);
-            peers.add(factory.futureUrl(i, port));
-        }
-        for (int i = 0; i < replicas; i++) {
-            List<String> args = new ArrayList<>(List.of("--node.peers=" + String.join(",", peers), "--node.me=" + i));
+            List<String> args = new ArrayList<>(List.of("--node.peers=" + group.peers(), "--node.me=" + i));
             if (plantedBug) {
                 args.add("--paxoskv.test.unsafe-local-reads=true");
             }
-            nodes.add(factory.create("paxos-kv-" + i, "paxos-kv-service", ports.get(i), args, true));
+            nodes.add(factory.create("paxos-kv-" + i, "paxos-kv-service", group.ports().get(i), args, true));
         }
     }
 

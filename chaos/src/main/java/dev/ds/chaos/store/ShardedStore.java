@@ -30,31 +30,19 @@ public final class ShardedStore implements Store {
     private final Map<Long, List<NodeProcess>> groups = new LinkedHashMap<>();
 
     public ShardedStore(Nodes factory, int groupCount) {
-        List<String> masterUrls = new ArrayList<>();
-        List<Integer> masterPorts = new ArrayList<>();
+        Nodes.Group masterGroup = factory.group(3);
+        String masterList = masterGroup.peers();
         for (int i = 0; i < 3; i++) {
-            int port = Nodes.port();
-            masterPorts.add(port);
-            masterUrls.add(factory.futureUrl(i, port));
-        }
-        String masterList = String.join(",", masterUrls);
-        for (int i = 0; i < 3; i++) {
-            masters.add(factory.create("shardmaster-" + i, "shardmaster-service", masterPorts.get(i),
+            masters.add(factory.create("shardmaster-" + i, "shardmaster-service", masterGroup.ports().get(i),
                     List.of("--node.peers=" + masterList, "--node.me=" + i), true));
         }
         for (int g = 0; g < groupCount; g++) {
             long gid = FIRST_GID + g;
-            List<Integer> ports = new ArrayList<>();
-            List<String> peers = new ArrayList<>();
-            for (int i = 0; i < 3; i++) {
-                int port = Nodes.port();
-                ports.add(port);
-                peers.add(factory.futureUrl(i, port));
-            }
+            Nodes.Group peers = factory.group(3);
             List<NodeProcess> group = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                group.add(factory.create("shardkv-" + gid + "-" + i, "shardkv-service", ports.get(i),
-                        List.of("--node.peers=" + String.join(",", peers), "--node.me=" + i, "--shardkv.gid=" + gid,
+                group.add(factory.create("shardkv-" + gid + "-" + i, "shardkv-service", peers.ports().get(i),
+                        List.of("--node.peers=" + peers.peers(), "--node.me=" + i, "--shardkv.gid=" + gid,
                                 "--shardkv.shardmasters=" + masterList), true));
             }
             groups.put(gid, group);

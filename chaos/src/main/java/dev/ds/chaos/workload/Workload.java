@@ -28,8 +28,15 @@ public final class Workload {
     /** Keys that take puts. */
     public static final List<String> PUT_KEYS = List.of("k0", "k1", "k2", "k3", "k4");
 
-    /** Keys that take appends only. */
+    /** Keys that take appends only; each minute of the run uses fresh ones ({@code a0.3}: a0 in minute 3). */
     public static final List<String> APPEND_KEYS = List.of("a0", "a1");
+
+    /**
+     * A long run appends for half an hour; a key holding every append of it makes the linearizability
+     * checker's states (the key's whole value) so large that it ran out of memory. Fresh keys each
+     * minute keep every key's history short.
+     */
+    private static final long APPEND_KEY_NANOS = 60_000_000_000L;
 
     private static final AtomicLong IDS = new AtomicLong();
 
@@ -43,6 +50,7 @@ public final class Workload {
     private final AtomicBoolean stop = new AtomicBoolean();
     private final List<Op> ops = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
+    private final java.util.Set<String> appendKeys = new java.util.concurrent.ConcurrentSkipListSet<>();
 
     /** {@code readPercent} of the operations are reads; the rest are puts and appends, half each. */
     public Workload(Store store, RpcClient rpc, int clients, long seed, LongSupplier clock, Duration retry,
@@ -90,8 +98,8 @@ public final class Workload {
         while (!stop.get()) {
             double dice = random.nextDouble();
             if (dice < readShare) {
-                List<String> keys = random.nextBoolean() ? PUT_KEYS : APPEND_KEYS;
-                String key = keys.get(random.nextInt(keys.size()));
+                String key = random.nextBoolean() ? PUT_KEYS.get(random.nextInt(PUT_KEYS.size()))
+                        : appendKey(APPEND_KEYS.get(random.nextInt(APPEND_KEYS.size())));
                 perform(client, KvInput.get(key), () -> kv.get(key).orElse(null));
             } else if (dice < readShare + (1 - readShare) / 2) {
                 String key = PUT_KEYS.get(random.nextInt(PUT_KEYS.size()));
@@ -101,7 +109,7 @@ public final class Workload {
                     return null;
                 });
             } else {
-                String key = APPEND_KEYS.get(random.nextInt(APPEND_KEYS.size()));
+                String key = appendKey(APPEND_KEYS.get(random.nextInt(APPEND_KEYS.size())));
                 String value = Appends.element(client, appends++);
                 perform(client, KvInput.append(key, value), () -> {
                     kv.append(key, value);
@@ -110,6 +118,17 @@ public final class Workload {
             }
             pause(10 + random.nextInt(40));
         }
+    }
+
+    private String appendKey(String base) {
+        String key = base + "." + clock.getAsLong() / APPEND_KEY_NANOS;
+        appendKeys.add(key);
+        return key;
+    }
+
+    /** Every append key the clients have used so far. */
+    public List<String> appendKeys() {
+        return List.copyOf(appendKeys);
     }
 
     /** One final read of {@code key} by a fresh client that waits long, recorded like any other. */

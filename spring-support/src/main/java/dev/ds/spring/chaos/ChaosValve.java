@@ -30,7 +30,9 @@ final class ChaosValve extends ValveBase {
     @Override
     public void invoke(Request request, Response response) throws IOException, ServletException {
         String path = request.getDecodedRequestURI();
-        if (path.startsWith("/admin/") || path.startsWith("/actuator")) {
+        // No decoded path (a URI Tomcat could not decode, such as one with %00): Tomcat refuses it
+        // further on; faults apply to requests a node would process.
+        if (path == null || path.startsWith("/admin/") || path.startsWith("/actuator")) {
             getNext().invoke(request, response);
             return;
         }

@@ -10,6 +10,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -43,6 +44,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ProblemDetail> onIllegalArgument(IllegalArgumentException e) {
         return ResponseEntity.badRequest().body(Problems.of(ErrorCode.ErrBadRequest, e.getMessage()));
+    }
+
+    /** A body sent as multipart/form-data that is not one: bad input, not a bug. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> onMultipart(MultipartException e) {
+        return ResponseEntity.badRequest().body(Problems.of(ErrorCode.ErrBadRequest,
+                "body: not a valid multipart request; send application/json"));
     }
 
     @ExceptionHandler(Exception.class)

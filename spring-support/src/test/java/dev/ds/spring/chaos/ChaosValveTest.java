@@ -31,6 +31,15 @@ class ChaosValveTest extends NodeTest {
     Executions executions;
 
     @Test
+    void aPathTomcatCannotDecodeIsRefusedNotAnInternalError() throws IOException {
+        for (String path : new String[] {"/api/echo/%00", "/api/echo/%FF"}) {
+            NodeHttp.Answer answer = http.get(path);
+
+            assertThat(answer.status()).as(path + ": " + answer.body()).isBetween(400, 499);
+        }
+    }
+
+    @Test
     void aDeafNodeClosesTheConnectionWithoutRunningTheHandler() throws IOException {
         setFaults("{\"deaf\": true}");
         int before = executions.count();

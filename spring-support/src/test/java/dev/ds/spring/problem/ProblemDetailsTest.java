@@ -54,6 +54,13 @@ class ProblemDetailsTest extends NodeTest {
     }
 
     @Test
+    void aBodyThatClaimsToBeMultipartButIsNotIsABadRequest() throws IOException {
+        Answer answer = http.send("POST", "/api/echo", "{\"text\": \"a\"}", "Content-Type", "multipart/form-data");
+
+        assertProblem(answer, 400, ErrorCode.ErrBadRequest);
+    }
+
+    @Test
     void anUnknownPathIsNotFound() throws IOException {
         assertProblem(http.get("/api/no-such-thing"), 404, ErrorCode.ErrNotFound);
         assertProblem(http.post("/api/no-such-thing", "{}"), 404, ErrorCode.ErrNotFound);
