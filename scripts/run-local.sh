@@ -160,6 +160,25 @@ prepare_jvm() { # one NODES entry of the module: its arguments make a valid trai
   echo "  archive for $module recorded in $((SECONDS - start)) s"
 }
 
+# run/topology.json: every started node's name, role, URL (and gid), for dsctl. Nodes of systems
+# started earlier stay in it while their pids are recorded.
+write_topology() {
+  local node name module port args role gid sep=
+  {
+    echo '{"nodes": ['
+    for node in "${NODES[@]}"; do
+      IFS='|' read -r _ name module port _ args <<<"$node"
+      [ -n "$(pid_of "$name")" ] || continue
+      role=$(grep -o -- '--role=[a-z]*' <<<"$args" | cut -d= -f2 || true)
+      role=${role:-${module%-service}}
+      gid=$(grep -o -- '--shardkv.gid=[0-9]*' <<<"$args" | cut -d= -f2 || true)
+      printf '%s{"name": "%s", "role": "%s", "url": "http://127.0.0.1:%s"%s}\n' "$sep" "$name" "$role" "$port" "${gid:+, \"gid\": $gid}"
+      sep=,
+    done
+    echo ']}'
+  } >"$RUN/topology.json"
+}
+
 launch() { # one NODES entry: start its JVM in the background, record its pid
   local name module port args dir jar cds=()
   IFS='|' read -r _ name module port _ args <<<"$1"
@@ -203,6 +222,7 @@ start_selected() {
     : >"$RUN/$name.log"
     launch "$node"
   done
+  write_topology
   wait_ready "${SELECTED[@]}"
   echo "all ${#SELECTED[@]} nodes ready in $(elapsed) s"
 }
@@ -310,6 +330,7 @@ stop_selected() { # stops the recorded nodes among SELECTED; forgets them
     fi
   done <"$PIDS"
   printf '%s\n' "${keep[@]+"${keep[@]}"}" | sed '/^$/d' >"$PIDS"
+  write_topology
   for _ in $(seq 1 60); do # until they have exited and freed their ports (at most 15 s)
     for pid in "${stopped[@]+"${stopped[@]}"}"; do kill -0 "$pid" 2>/dev/null && { sleep 0.25; continue 2; }; done
     return 0

@@ -15,7 +15,13 @@ public abstract class NumberedKvClient implements KvClient {
     private long seq;
 
     protected NumberedKvClient(String clientId) {
+        this(clientId, 0);
+    }
+
+    /** A client whose previous write (in an earlier run, say) carried {@code lastSeq}. */
+    protected NumberedKvClient(String clientId, long lastSeq) {
         this.clientId = clientId;
+        this.seq = lastSeq;
     }
 
     @Override

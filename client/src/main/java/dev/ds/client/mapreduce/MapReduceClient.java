@@ -5,13 +5,11 @@ import dev.ds.api.mapreduce.JobRequest;
 import dev.ds.api.mapreduce.JobStatus;
 import dev.ds.api.mapreduce.MapReduceApi;
 import dev.ds.api.mapreduce.WorkerInfo;
+import dev.ds.client.ClientBuilder;
 import dev.ds.client.NoReplyException;
 import dev.ds.client.Retry;
 import dev.ds.rpc.Empty;
 import dev.ds.rpc.RpcClient;
-import dev.ds.rpc.Wire;
-import dev.ds.rpc.http.HttpRpcClient;
-import dev.ds.rpc.http.HttpSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -22,25 +20,36 @@ import java.util.concurrent.TimeUnit;
  * A bad submission or an unknown job id arrives as a {@link dev.ds.rpc.ProblemException} with
  * {@code ErrBadRequest} or {@code ErrNotFound}.
  */
-public final class MapReduceClient {
+public final class MapReduceClient implements AutoCloseable {
 
+    private final ClientBuilder.Transport transport;
     private final RpcClient rpc;
     private final String coordinator;
     private final Retry retry;
 
-    public MapReduceClient(RpcClient rpc, String coordinator, Retry retry) {
-        this.rpc = rpc;
+    private MapReduceClient(ClientBuilder.Transport transport, String coordinator, Retry retry) {
+        this.transport = transport;
+        this.rpc = transport.rpc();
         this.coordinator = coordinator;
         this.retry = retry;
+    }
+
+    public MapReduceClient(RpcClient rpc, String coordinator, Retry retry) {
+        this(ClientBuilder.Transport.shared(rpc), coordinator, retry);
     }
 
     public MapReduceClient(RpcClient rpc, String coordinator) {
         this(rpc, coordinator, Retry.DEFAULT);
     }
 
-    /** A client over HTTP with default timeouts, for users and tools. */
+    /** A client over its own HTTP transport with default timeouts; close it to release the transport. */
     public static MapReduceClient overHttp(String coordinatorUrl) {
-        return new MapReduceClient(new HttpRpcClient(Wire.mapper(), HttpSettings.DEFAULTS), coordinatorUrl);
+        return builder().coordinator(coordinatorUrl).build();
+    }
+
+    /** A client of the coordinator at {@link Builder#coordinator}. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** One submission attempt: empty when it got no answer, in which case the job may or may not be queued. */
@@ -89,6 +98,31 @@ public final class MapReduceClient {
                 Thread.currentThread().interrupt();
                 throw new NoReplyException("interrupted while waiting for job " + id);
             }
+        }
+    }
+
+    @Override
+    public void close() {
+        transport.close();
+    }
+
+    /** Builds a {@link MapReduceClient}; {@link #coordinator} is required. */
+    public static final class Builder extends ClientBuilder<Builder, MapReduceClient> {
+
+        private String coordinator;
+
+        private Builder() {
+        }
+
+        /** Base URL of the coordinator. */
+        public Builder coordinator(String url) {
+            this.coordinator = url;
+            return this;
+        }
+
+        @Override
+        public MapReduceClient build() {
+            return new MapReduceClient(transport(), required("coordinator", coordinator), retry());
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.ds.client.paxoskv;
 
 import dev.ds.api.kv.KvApi;
 import dev.ds.api.kv.KvWrite;
+import dev.ds.client.ClientBuilder;
 import dev.ds.client.Replicas;
 import dev.ds.client.Retry;
 import dev.ds.client.kv.KvCalls;
@@ -19,17 +20,29 @@ import java.util.UUID;
  */
 public final class PaxosKvClient extends NumberedKvClient {
 
+    private final ClientBuilder.Transport transport;
     private final RpcClient rpc;
     private final Replicas replicas;
 
-    public PaxosKvClient(RpcClient rpc, List<String> replicas, Retry retry, String clientId) {
-        super(clientId);
-        this.rpc = rpc;
+    private PaxosKvClient(ClientBuilder.Transport transport, List<String> replicas, Retry retry, String clientId,
+            long lastSeq) {
+        super(clientId, lastSeq);
+        this.transport = transport;
+        this.rpc = transport.rpc();
         this.replicas = new Replicas(replicas, retry);
+    }
+
+    public PaxosKvClient(RpcClient rpc, List<String> replicas, Retry retry, String clientId) {
+        this(ClientBuilder.Transport.shared(rpc), replicas, retry, clientId, 0);
     }
 
     public PaxosKvClient(RpcClient rpc, List<String> replicas) {
         this(rpc, replicas, Retry.DEFAULT, UUID.randomUUID().toString());
+    }
+
+    /** A client of the replicas at these base URLs, over its own HTTP transport unless given one. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     @Override
@@ -41,5 +54,34 @@ public final class PaxosKvClient extends NumberedKvClient {
     protected void send(KvWrite write) {
         replicas.until(write.kind() + " " + write.key(),
                 replica -> rpc.call(replica, KvApi.write(write.kind()), write));
+    }
+
+    @Override
+    public void close() {
+        transport.close();
+    }
+
+    /** Builds a {@link PaxosKvClient}; {@link #replicas} is required. */
+    public static final class Builder extends ClientBuilder<Builder, PaxosKvClient> {
+
+        private List<String> replicas = List.of();
+
+        private Builder() {
+        }
+
+        /** Base URLs of the replicas, in any order. */
+        public Builder replicas(List<String> urls) {
+            this.replicas = urls;
+            return this;
+        }
+
+        public Builder replicas(String... urls) {
+            return replicas(List.of(urls));
+        }
+
+        @Override
+        public PaxosKvClient build() {
+            return new PaxosKvClient(transport(), required("replicas", replicas), retry(), clientIdOrRandom(), lastSeqValue());
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.ds.client.pb;
 
 import dev.ds.api.kv.KvApi;
 import dev.ds.api.kv.KvWrite;
+import dev.ds.client.ClientBuilder;
 import dev.ds.client.Retry;
 import dev.ds.client.kv.KvCalls;
 import dev.ds.client.kv.NumberedKvClient;
@@ -9,9 +10,6 @@ import dev.ds.client.view.ViewServiceClient;
 import dev.ds.rpc.ErrorCode;
 import dev.ds.rpc.ProblemException;
 import dev.ds.rpc.RpcClient;
-import dev.ds.rpc.Wire;
-import dev.ds.rpc.http.HttpRpcClient;
-import dev.ds.rpc.http.HttpSettings;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -29,24 +27,37 @@ public final class PbClient extends NumberedKvClient {
     private static final Set<ErrorCode> RETRYABLE =
             Set.of(ErrorCode.ErrWrongServer, ErrorCode.ErrNotReady, ErrorCode.ErrTimeout);
 
+    private final ClientBuilder.Transport transport;
     private final RpcClient rpc;
     private final ViewServiceClient viewService;
     private final Retry retry;
     private volatile String primary;
 
-    public PbClient(RpcClient rpc, String viewServiceUrl, Retry retry, String clientId) {
-        super(clientId);
-        this.rpc = rpc;
+    private PbClient(ClientBuilder.Transport transport, String viewServiceUrl, Retry retry, String clientId,
+            long lastSeq) {
+        super(clientId, lastSeq);
+        this.transport = transport;
+        this.rpc = transport.rpc();
         this.viewService = new ViewServiceClient(rpc, viewServiceUrl, retry);
         this.retry = retry;
+    }
+
+    public PbClient(RpcClient rpc, String viewServiceUrl, Retry retry, String clientId) {
+        this(ClientBuilder.Transport.shared(rpc), viewServiceUrl, retry, clientId, 0);
     }
 
     public PbClient(RpcClient rpc, String viewServiceUrl) {
         this(rpc, viewServiceUrl, Retry.DEFAULT, UUID.randomUUID().toString());
     }
 
+    /** A client over its own HTTP transport with default settings; close it to release the transport. */
     public static PbClient overHttp(String viewServiceUrl) {
-        return new PbClient(new HttpRpcClient(Wire.mapper(), HttpSettings.DEFAULTS), viewServiceUrl);
+        return builder().viewService(viewServiceUrl).build();
+    }
+
+    /** A client of the store whose view service is at {@link Builder#viewService}. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     @Override
@@ -83,6 +94,31 @@ public final class PbClient extends NumberedKvClient {
             }
             primary = null;
             return Optional.empty();
+        }
+    }
+
+    @Override
+    public void close() {
+        transport.close();
+    }
+
+    /** Builds a {@link PbClient}; {@link #viewService} is required. */
+    public static final class Builder extends ClientBuilder<Builder, PbClient> {
+
+        private String viewService;
+
+        private Builder() {
+        }
+
+        /** Base URL of the view service, which names the primary. */
+        public Builder viewService(String url) {
+            this.viewService = url;
+            return this;
+        }
+
+        @Override
+        public PbClient build() {
+            return new PbClient(transport(), required("viewService", viewService), retry(), clientIdOrRandom(), lastSeqValue());
         }
     }
 }

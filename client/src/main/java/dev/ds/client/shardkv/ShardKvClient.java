@@ -4,6 +4,7 @@ import dev.ds.api.shardkv.ShardKeys;
 import dev.ds.api.kv.KvApi;
 import dev.ds.api.kv.KvWrite;
 import dev.ds.api.shardmaster.Config;
+import dev.ds.client.ClientBuilder;
 import dev.ds.client.Retry;
 import dev.ds.client.kv.KvCalls;
 import dev.ds.client.kv.NumberedKvClient;
@@ -31,16 +32,28 @@ public final class ShardKvClient extends NumberedKvClient {
 
     private static final Set<ErrorCode> TRY_ANOTHER = Set.of(ErrorCode.ErrTimeout, ErrorCode.ErrNotReady);
 
+    private final ClientBuilder.Transport transport;
     private final RpcClient rpc;
     private final ShardMasterClient master;
     private final Retry retry;
     private volatile Config config;
 
-    public ShardKvClient(RpcClient rpc, List<String> shardMasters, Retry retry, String clientId) {
-        super(clientId);
-        this.rpc = rpc;
+    private ShardKvClient(ClientBuilder.Transport transport, List<String> shardMasters, Retry retry,
+            String clientId, long lastSeq) {
+        super(clientId, lastSeq);
+        this.transport = transport;
+        this.rpc = transport.rpc();
         this.master = new ShardMasterClient(rpc, shardMasters, retry, clientId + "-config");
         this.retry = retry;
+    }
+
+    public ShardKvClient(RpcClient rpc, List<String> shardMasters, Retry retry, String clientId) {
+        this(ClientBuilder.Transport.shared(rpc), shardMasters, retry, clientId, 0);
+    }
+
+    /** A client that routes by the configurations of the shard masters at these base URLs. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     public ShardKvClient(RpcClient rpc, List<String> shardMasters) {
@@ -91,5 +104,34 @@ public final class ShardKvClient extends NumberedKvClient {
         Config latest = master.latest();
         config = latest;
         return latest;
+    }
+
+    @Override
+    public void close() {
+        transport.close();
+    }
+
+    /** Builds a {@link ShardKvClient}; {@link #shardMasters} is required. */
+    public static final class Builder extends ClientBuilder<Builder, ShardKvClient> {
+
+        private List<String> shardMasters = List.of();
+
+        private Builder() {
+        }
+
+        /** Base URLs of the shard master replicas, in any order. */
+        public Builder shardMasters(List<String> urls) {
+            this.shardMasters = urls;
+            return this;
+        }
+
+        public Builder shardMasters(String... urls) {
+            return shardMasters(List.of(urls));
+        }
+
+        @Override
+        public ShardKvClient build() {
+            return new ShardKvClient(transport(), required("shardMasters", shardMasters), retry(), clientIdOrRandom(), lastSeqValue());
+        }
     }
 }

@@ -8,6 +8,7 @@ import dev.ds.api.shardmaster.Join;
 import dev.ds.api.shardmaster.Leave;
 import dev.ds.api.shardmaster.Move;
 import dev.ds.api.shardmaster.ShardMasterApi;
+import dev.ds.client.ClientBuilder;
 import dev.ds.client.Replicas;
 import dev.ds.client.Retry;
 import dev.ds.rpc.Empty;
@@ -26,7 +27,7 @@ import java.util.UUID;
  * it is applied at most once. Bad input ({@code ErrBadRequest}) is thrown as it came.
  * {@link #watch} follows configurations without writing to the shard master's log.
  */
-public final class ShardMasterClient {
+public final class ShardMasterClient implements AutoCloseable {
 
     /**
      * How much longer than its wait a watch may take to be answered: the shard master's read fence
@@ -34,15 +35,28 @@ public final class ShardMasterClient {
      */
     public static final Duration WATCH_MARGIN = Duration.ofSeconds(2);
 
+    private final ClientBuilder.Transport transport;
     private final RpcClient rpc;
     private final Replicas replicas;
     private final String clientId;
     private long seq;
 
-    public ShardMasterClient(RpcClient rpc, List<String> replicas, Retry retry, String clientId) {
-        this.rpc = rpc;
+    private ShardMasterClient(ClientBuilder.Transport transport, List<String> replicas, Retry retry,
+            String clientId, long lastSeq) {
+        this.transport = transport;
+        this.rpc = transport.rpc();
         this.replicas = new Replicas(replicas, retry);
         this.clientId = clientId;
+        this.seq = lastSeq;
+    }
+
+    public ShardMasterClient(RpcClient rpc, List<String> replicas, Retry retry, String clientId) {
+        this(ClientBuilder.Transport.shared(rpc), replicas, retry, clientId, 0);
+    }
+
+    /** A client of the shard master replicas at these base URLs. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     public ShardMasterClient(RpcClient rpc, List<String> replicas) {
@@ -99,5 +113,34 @@ public final class ShardMasterClient {
         ConfigChange change = replicas.until("the configuration after " + after,
                 replica -> rpc.call(replica, ShardMasterApi.WATCH, watch, readTimeout));
         return Optional.ofNullable(change.config());
+    }
+
+    @Override
+    public void close() {
+        transport.close();
+    }
+
+    /** Builds a {@link ShardMasterClient}; {@link #replicas} is required. */
+    public static final class Builder extends ClientBuilder<Builder, ShardMasterClient> {
+
+        private List<String> replicas = List.of();
+
+        private Builder() {
+        }
+
+        /** Base URLs of the shard master replicas, in any order. */
+        public Builder replicas(List<String> urls) {
+            this.replicas = urls;
+            return this;
+        }
+
+        public Builder replicas(String... urls) {
+            return replicas(List.of(urls));
+        }
+
+        @Override
+        public ShardMasterClient build() {
+            return new ShardMasterClient(transport(), required("replicas", replicas), retry(), clientIdOrRandom(), lastSeqValue());
+        }
     }
 }

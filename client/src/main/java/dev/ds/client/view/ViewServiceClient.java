@@ -3,34 +3,43 @@ package dev.ds.client.view;
 import dev.ds.api.view.PingArgs;
 import dev.ds.api.view.View;
 import dev.ds.api.view.ViewServiceApi;
+import dev.ds.client.ClientBuilder;
 import dev.ds.client.Retry;
 import dev.ds.rpc.Empty;
 import dev.ds.rpc.RpcClient;
-import dev.ds.rpc.Wire;
-import dev.ds.rpc.http.HttpRpcClient;
-import dev.ds.rpc.http.HttpSettings;
 import java.util.Optional;
 
 /** The view service's client (the Clerk of 6.824 lab 2A): ping and read the current view. */
-public final class ViewServiceClient {
+public final class ViewServiceClient implements AutoCloseable {
 
+    private final ClientBuilder.Transport transport;
     private final RpcClient rpc;
     private final String viewService;
     private final Retry retry;
 
-    public ViewServiceClient(RpcClient rpc, String viewService, Retry retry) {
-        this.rpc = rpc;
+    private ViewServiceClient(ClientBuilder.Transport transport, String viewService, Retry retry) {
+        this.transport = transport;
+        this.rpc = transport.rpc();
         this.viewService = viewService;
         this.retry = retry;
+    }
+
+    public ViewServiceClient(RpcClient rpc, String viewService, Retry retry) {
+        this(ClientBuilder.Transport.shared(rpc), viewService, retry);
     }
 
     public ViewServiceClient(RpcClient rpc, String viewService) {
         this(rpc, viewService, Retry.DEFAULT);
     }
 
-    /** A client over HTTP with default timeouts, for users and tools. */
+    /** A client over its own HTTP transport with default timeouts; close it to release the transport. */
     public static ViewServiceClient overHttp(String viewServiceUrl) {
-        return new ViewServiceClient(new HttpRpcClient(Wire.mapper(), HttpSettings.DEFAULTS), viewServiceUrl);
+        return builder().viewService(viewServiceUrl).build();
+    }
+
+    /** A client of the view service at {@link Builder#viewService}. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** One heartbeat: empty when it got no answer. A server calls this once per ping interval. */
@@ -56,5 +65,30 @@ public final class ViewServiceClient {
     /** The current primary, or empty if there is none yet. */
     public Optional<String> primary() {
         return Optional.ofNullable(view().primary());
+    }
+
+    @Override
+    public void close() {
+        transport.close();
+    }
+
+    /** Builds a {@link ViewServiceClient}; {@link #viewService} is required. */
+    public static final class Builder extends ClientBuilder<Builder, ViewServiceClient> {
+
+        private String viewService;
+
+        private Builder() {
+        }
+
+        /** Base URL of the view service. */
+        public Builder viewService(String url) {
+            this.viewService = url;
+            return this;
+        }
+
+        @Override
+        public ViewServiceClient build() {
+            return new ViewServiceClient(transport(), required("viewService", viewService), retry());
+        }
     }
 }

@@ -90,7 +90,17 @@ final class Job {
     }
 
     private static Progress progress(List<Task> tasks) {
-        int completed = (int) tasks.stream().filter(t -> t.state() == TaskState.COMPLETED).count();
-        return new Progress(tasks.size(), completed);
+        int completed = 0;
+        long bytes = 0;
+        long completedBytes = 0;
+        for (Task task : tasks) {
+            long size = task.split == null ? 0 : task.split.length();
+            bytes += size;
+            if (task.state() == TaskState.COMPLETED) {
+                completed++;
+                completedBytes += size;
+            }
+        }
+        return new Progress(tasks.size(), completed, bytes, completedBytes);
     }
 }
