@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
         description = "Operate the ds cluster: key/value stores, shard master, view service, node status, "
                 + "chaos by node name, MapReduce jobs.",
         subcommands = {KvCommand.class, ShardMasterCommand.class, ViewCommand.class, StatusCommand.class,
-                ChaosCommand.class, MrCommand.class, AutoComplete.GenerateCompletion.class},
+                ChaosCommand.class, MrCommand.class, ConsoleCommand.class,
+                AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:done",
@@ -41,6 +42,7 @@ public final class Dsctl {
     CommandSpec spec;
 
     @Option(names = {"-o", "--output"}, scope = ScopeType.INHERIT, defaultValue = "table",
+            paramLabel = "table|json",
             description = "table or json (default: ${DEFAULT-VALUE})")
     Format output;
 

@@ -126,7 +126,9 @@ final class StatusCommand implements Callable<Integer> {
                         lag = mostApplied.get(node.group()) - mine.get();
                     }
                     if ("shardkv".equals(node.role())) {
-                        applied += ", config " + seen.details("shardKv").path("config").asLong();
+                        JsonNode shardKv = seen.details("shardKv");
+                        applied += ", config " + shardKv.path("config").asLong();
+                        note = moving(shardKv, note);
                     }
                     if (note.isEmpty()) {
                         note = "reaches " + seen.details("paxos").path("reachable").asString("?");
@@ -137,6 +139,19 @@ final class StatusCommand implements Callable<Integer> {
         String faults = seen.faults().map(f -> describe(topology, f)).orElse("");
         return new Row(node.name(), node.role(), node.group(), node.url(), seen.status(), seen.ready(), primary,
                 applied, lag, faults, note);
+    }
+
+    /** Shards on the move at a shardkv node, before anything else the note says. */
+    private static String moving(JsonNode shardKv, String note) {
+        List<String> parts = new ArrayList<>();
+        if (!shardKv.path("pulling").isEmpty()) {
+            parts.add("pulling shards " + shardKv.path("pulling"));
+        }
+        if (!shardKv.path("handingOff").isEmpty()) {
+            parts.add("handing off " + shardKv.path("handingOff"));
+        }
+        parts.add(note);
+        return String.join("; ", parts.stream().filter(p -> !p.isEmpty()).toList());
     }
 
     /** The applied log instance of a Paxos-replicated node, when it is one and answered. */

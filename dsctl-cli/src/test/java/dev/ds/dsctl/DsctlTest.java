@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
- * dsctl against real nodes of every service, started in this JVM ({@link LocalTopology}), run
+ * dsctl against real nodes of every service, started in this JVM ({@link LocalTopology#shared}), run
  * in-process through {@link Dsctl#run} with its output captured: every command group, exit codes,
  * one-line problems, a partition and heal that the status table shows, and a MapReduce job followed
  * to the end with its progress lines.
@@ -51,15 +51,12 @@ class DsctlTest {
     @BeforeAll
     void start() throws IOException {
         System.setProperty("dsctl.home", temp.resolve("home").toString());
-        cluster = new LocalTopology(temp.resolve("cluster"));
+        cluster = LocalTopology.shared();
     }
 
     @AfterAll
     void stop() {
         System.clearProperty("dsctl.home");
-        if (cluster != null) {
-            cluster.close();
-        }
     }
 
     Run dsctl(String... args) {

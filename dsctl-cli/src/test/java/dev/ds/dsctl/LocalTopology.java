@@ -24,6 +24,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class LocalTopology implements AutoCloseable {
 
+    private static LocalTopology shared;
+
     private final Path dir;
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
     private final Map<String, String> urls = new LinkedHashMap<>();
@@ -66,6 +68,19 @@ final class LocalTopology implements AutoCloseable {
                     "--paxos.enabled=false", "--node.self=" + ports.get(1 + i), "--viewservice.url=" + viewservice);
         }
         Files.writeString(topologyFile(), "{\"nodes\": [\n" + String.join(",\n", entries) + "\n]}\n");
+    }
+
+    /**
+     * One system for every test class of this JVM, started on first use and stopped when the JVM
+     * exits: starting a dozen nodes on a loaded machine takes a minute. Each test heals what it breaks.
+     */
+    static synchronized LocalTopology shared() throws IOException {
+        if (shared == null) {
+            Path dir = Files.createTempDirectory("dsctl-cluster");
+            shared = new LocalTopology(dir);
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "local-topology-stop"));
+        }
+        return shared;
     }
 
     Path topologyFile() {
