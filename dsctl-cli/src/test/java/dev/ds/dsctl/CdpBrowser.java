@@ -3,6 +3,7 @@ package dev.ds.dsctl;
 import dev.ds.rpc.Wire;
 import dev.ds.testkit.http.LocalHttp;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -163,7 +164,7 @@ final class CdpBrowser implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
+    public void close() {
         socket.abort();
         process.destroyForcibly();
         try {
@@ -171,10 +172,17 @@ final class CdpBrowser implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        try (Stream<Path> files = Files.walk(profile)) {
+        deleteQuietly(profile);
+    }
+
+    /** Best effort: a browser that was just killed may still be removing files of its own. */
+    private static void deleteQuietly(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
             for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
             }
+        } catch (IOException | UncheckedIOException e) {
+            // Left in the temporary folder; nothing depends on it.
         }
     }
 }
