@@ -7,6 +7,7 @@ import dev.ds.testkit.browser.HeadlessChromium;
 import dev.ds.testkit.http.LocalHttp;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +24,8 @@ class ConsoleTest {
         Optional<String> chromium = CdpBrowser.binary();
         assumeTrue(chromium.isPresent(), "no Chromium installed (apt-get install chromium): console test skipped");
         LocalTopology cluster = LocalTopology.shared();
+        // dsctl's at-most-once state of this test, not the user's ~/.dsctl.
+        System.setProperty("dsctl.home", Files.createTempDirectory("console-test-home").toString());
         String topology = cluster.topologyFile().toString();
         for (String gid : new String[] {"100", "101"}) {
             assertThat(dsctl("--topology", topology, "shardmaster", "join", gid)).isZero();
@@ -57,6 +60,7 @@ class ConsoleTest {
         } finally {
             console.stop();
             dsctl("--topology", topology, "chaos", "heal", "--all");
+            System.clearProperty("dsctl.home");
         }
     }
 
