@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -19,6 +20,9 @@ class StructuredLogsTest {
 
     @Test
     void ecsFormatWritesOneJsonObjectPerLine(CapturedOutput output) {
+        // Contexts of earlier tests in this JVM may still be open (Spring's test context cache), and
+        // while one is, logging counts as initialized and a new application keeps its format.
+        LoggingSystem.get(getClass().getClassLoader()).cleanUp();
         try (ConfigurableApplicationContext node = new SpringApplicationBuilder(TestNodeApplication.class).run(
                 "--server.port=0", "--server.address=127.0.0.1", "--logging.structured.format.console=ecs")) {
             assertThat(node.isActive()).isTrue();
