@@ -45,7 +45,8 @@ public final class ChaosRunner {
     private static final Duration START_PATIENCE = Duration.ofMinutes(8);
 
     /** What a run found: exit code 0 (every check passed), 1 (a violation) or 2 (no violation, but a check UNKNOWN). */
-    public record Result(int exitCode, String summary, List<Finding> findings, Optional<Path> report, int operations) {
+    public record Result(int exitCode, String summary, List<Finding> findings, Optional<Path> report, int operations,
+            List<Timeline.Fault> faults) {
     }
 
     private ChaosRunner() {
@@ -155,7 +156,7 @@ public final class ChaosRunner {
                     timeline.faults(), findings, factory.all()));
         }
         return new Result(exit, summary + report.map(p -> "report: " + p + "\n").orElse(""), findings, report,
-                allOps.size());
+                allOps.size(), timeline.faults());
     }
 
     private static boolean netns(Network network) {

@@ -35,7 +35,9 @@ class ChaosValveTest extends NodeTest {
         for (String path : new String[] {"/api/echo/%00", "/api/echo/%FF"}) {
             NodeHttp.Answer answer = http.get(path);
 
-            assertThat(answer.status()).as(path + ": " + answer.body()).isBetween(400, 499);
+            assertThat(answer.status()).as(path + ": " + answer.body()).isEqualTo(400);
+            assertThat(answer.isProblem()).as(path + ": " + answer.contentType()).isTrue();
+            assertThat(answer.body()).as(path).contains("\"code\":\"ErrBadRequest\"");
         }
     }
 
