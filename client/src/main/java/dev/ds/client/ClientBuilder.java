@@ -113,6 +113,42 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
         return List.copyOf(urls);
     }
 
+    /** A builder of a client of one replica group: its replicas' base URLs, in any order (required). */
+    public abstract static class OfGroup<B extends OfGroup<B, C>, C> extends ClientBuilder<B, C> {
+
+        private List<String> replicas = List.of();
+
+        /** Base URLs of the replicas, in any order. */
+        public B replicas(List<String> urls) {
+            this.replicas = urls;
+            return self();
+        }
+
+        public B replicas(String... urls) {
+            return replicas(List.of(urls));
+        }
+
+        protected List<String> replicas() {
+            return required("replicas", replicas);
+        }
+    }
+
+    /** A builder of a client that starts at the view service: its base URL (required). */
+    public abstract static class OfViewService<B extends OfViewService<B, C>, C> extends ClientBuilder<B, C> {
+
+        private String viewService;
+
+        /** Base URL of the view service, which names the primary. */
+        public B viewService(String url) {
+            this.viewService = url;
+            return self();
+        }
+
+        protected String viewService() {
+            return required("viewService", viewService);
+        }
+    }
+
     /** A client's transport: closed with the client only when the client made it. */
     public record Transport(RpcClient rpc, boolean owned) implements AutoCloseable {
 

@@ -61,27 +61,15 @@ public final class PaxosKvClient extends NumberedKvClient {
         transport.close();
     }
 
-    /** Builds a {@link PaxosKvClient}; {@link #replicas} is required. */
-    public static final class Builder extends ClientBuilder<Builder, PaxosKvClient> {
-
-        private List<String> replicas = List.of();
+    /** Builds a {@link PaxosKvClient}; {@link Builder#replicas} is required. */
+    public static final class Builder extends ClientBuilder.OfGroup<Builder, PaxosKvClient> {
 
         private Builder() {
         }
 
-        /** Base URLs of the replicas, in any order. */
-        public Builder replicas(List<String> urls) {
-            this.replicas = urls;
-            return this;
-        }
-
-        public Builder replicas(String... urls) {
-            return replicas(List.of(urls));
-        }
-
         @Override
         public PaxosKvClient build() {
-            return new PaxosKvClient(transport(), required("replicas", replicas), retry(), clientIdOrRandom(), lastSeqValue());
+            return new PaxosKvClient(transport(), replicas(), retry(), clientIdOrRandom(), lastSeqValue());
         }
     }
 }

@@ -102,23 +102,15 @@ public final class PbClient extends NumberedKvClient {
         transport.close();
     }
 
-    /** Builds a {@link PbClient}; {@link #viewService} is required. */
-    public static final class Builder extends ClientBuilder<Builder, PbClient> {
-
-        private String viewService;
+    /** Builds a {@link PbClient}; {@link Builder#viewService} is required. */
+    public static final class Builder extends ClientBuilder.OfViewService<Builder, PbClient> {
 
         private Builder() {
         }
 
-        /** Base URL of the view service, which names the primary. */
-        public Builder viewService(String url) {
-            this.viewService = url;
-            return this;
-        }
-
         @Override
         public PbClient build() {
-            return new PbClient(transport(), required("viewService", viewService), retry(), clientIdOrRandom(), lastSeqValue());
+            return new PbClient(transport(), viewService(), retry(), clientIdOrRandom(), lastSeqValue());
         }
     }
 }

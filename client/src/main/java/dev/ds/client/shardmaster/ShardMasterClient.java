@@ -120,27 +120,15 @@ public final class ShardMasterClient implements AutoCloseable {
         transport.close();
     }
 
-    /** Builds a {@link ShardMasterClient}; {@link #replicas} is required. */
-    public static final class Builder extends ClientBuilder<Builder, ShardMasterClient> {
-
-        private List<String> replicas = List.of();
+    /** Builds a {@link ShardMasterClient}; {@link Builder#replicas} is required. */
+    public static final class Builder extends ClientBuilder.OfGroup<Builder, ShardMasterClient> {
 
         private Builder() {
         }
 
-        /** Base URLs of the shard master replicas, in any order. */
-        public Builder replicas(List<String> urls) {
-            this.replicas = urls;
-            return this;
-        }
-
-        public Builder replicas(String... urls) {
-            return replicas(List.of(urls));
-        }
-
         @Override
         public ShardMasterClient build() {
-            return new ShardMasterClient(transport(), required("replicas", replicas), retry(), clientIdOrRandom(), lastSeqValue());
+            return new ShardMasterClient(transport(), replicas(), retry(), clientIdOrRandom(), lastSeqValue());
         }
     }
 }

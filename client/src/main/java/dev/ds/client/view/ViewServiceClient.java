@@ -72,23 +72,15 @@ public final class ViewServiceClient implements AutoCloseable {
         transport.close();
     }
 
-    /** Builds a {@link ViewServiceClient}; {@link #viewService} is required. */
-    public static final class Builder extends ClientBuilder<Builder, ViewServiceClient> {
-
-        private String viewService;
+    /** Builds a {@link ViewServiceClient}; {@link Builder#viewService} is required. */
+    public static final class Builder extends ClientBuilder.OfViewService<Builder, ViewServiceClient> {
 
         private Builder() {
         }
 
-        /** Base URL of the view service. */
-        public Builder viewService(String url) {
-            this.viewService = url;
-            return this;
-        }
-
         @Override
         public ViewServiceClient build() {
-            return new ViewServiceClient(transport(), required("viewService", viewService), retry());
+            return new ViewServiceClient(transport(), viewService(), retry());
         }
     }
 }
