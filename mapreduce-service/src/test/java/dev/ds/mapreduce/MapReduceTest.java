@@ -64,6 +64,9 @@ class MapReduceTest {
         assertThat(job.outputs()).hasSize(10);
         assertThat(Outputs.sortedLines(dir.resolve("out")))
                 .isEqualTo(Reference.sortedLines("wordcount", books, dir));
+        // Progress in bytes: every input byte mapped, every partition byte the maps wrote reduced.
+        assertThat(job.map().completedBytes()).isEqualTo(job.map().bytes()).isPositive();
+        assertThat(job.reduce().completedBytes()).isEqualTo(job.reduce().bytes()).isPositive();
     }
 
     @Test

@@ -1,9 +1,10 @@
 package dev.ds.api.mapreduce;
 
 /**
- * How many tasks of one kind a job has and how many are completed, and for map tasks the same in
- * bytes: the bytes of input their splits cover. Reduce tasks count tasks only (bytes 0): their
- * input size is not reported to the coordinator.
+ * How many tasks of one kind a job has and how many are completed, and the same in bytes: for map
+ * tasks the bytes of input their splits cover; for reduce tasks the bytes of the map outputs' partitions
+ * each will read, as the completed maps reported them (so the reduce total grows while maps
+ * complete, and is whole once the map phase is).
  */
 public record Progress(int total, int completed, long bytes, long completedBytes) {
 

@@ -1,5 +1,7 @@
 package dev.ds.mapreduce.coordinator;
 
+import java.util.List;
+
 /** One attempt at a task, on one incarnation of one worker. Its lease lasts while it progresses. */
 final class Attempt {
 
@@ -12,6 +14,8 @@ final class Attempt {
     final String temporary;
     long progress;
     long lastProgressTick;
+    /** A completed map's bytes per reduce partition, as it reported them; empty otherwise. */
+    List<Long> partitionBytes = List.of();
 
     Attempt(long id, Task task, String worker, String incarnation, long startedTick, String temporary) {
         this.id = id;

@@ -192,7 +192,10 @@ public final class Coordinator {
             return new ReportReply(false);
         }
         return switch (report.outcome()) {
-            case COMPLETED -> new ReportReply(complete(attempt));
+            case COMPLETED -> {
+                attempt.partitionBytes = report.partitionBytes();
+                yield new ReportReply(complete(attempt));
+            }
             case FAILED -> {
                 fail(attempt, report.error());
                 yield new ReportReply(true);

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 
 /** A job's tasks and outcome. Reduce tasks become runnable once every map task is completed. */
@@ -85,16 +86,32 @@ final class Job {
     JobStatus status() {
         List<TaskStatus> tasks = tasks().map(Task::status).toList();
         List<String> finals = Stream.of(outputs).filter(Objects::nonNull).toList();
-        return new JobStatus(id, request.app(), state, phase(), progress(maps), progress(reduces),
-                tasks, finals, error);
+        return new JobStatus(id, request.app(), state, phase(), progress(maps, this::inputBytes),
+                progress(reduces, this::partitionBytes), tasks, finals, error);
     }
 
-    private static Progress progress(List<Task> tasks) {
+    /** A map task's bytes: the input its split covers. */
+    private long inputBytes(Task map) {
+        return map.split == null ? 0 : map.split.length();
+    }
+
+    /** A reduce task's bytes: its partition of every completed map's output, as the maps reported them. */
+    private long partitionBytes(Task reduce) {
+        long bytes = 0;
+        for (Task map : maps) {
+            if (map.winner != null && reduce.index < map.winner.partitionBytes.size()) {
+                bytes += map.winner.partitionBytes.get(reduce.index);
+            }
+        }
+        return bytes;
+    }
+
+    private static Progress progress(List<Task> tasks, ToLongFunction<Task> bytesOf) {
         int completed = 0;
         long bytes = 0;
         long completedBytes = 0;
         for (Task task : tasks) {
-            long size = task.split == null ? 0 : task.split.length();
+            long size = bytesOf.applyAsLong(task);
             bytes += size;
             if (task.state() == TaskState.COMPLETED) {
                 completed++;

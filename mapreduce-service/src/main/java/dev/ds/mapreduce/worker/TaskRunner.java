@@ -52,7 +52,8 @@ final class TaskRunner {
         this.counters = counters;
     }
 
-    void map(MapReduceApp app, AttemptControl control, long round) throws IOException {
+    /** Runs a map attempt; returns the bytes of each reduce partition it wrote (index r for reduce r). */
+    List<Long> map(MapReduceApp app, AttemptControl control, long round) throws IOException {
         TaskAssignment task = control.task;
         Split split = task.split();
         Path input = config.inputRoots().resolve("inputs", split.path());
@@ -65,6 +66,12 @@ final class TaskRunner {
             counters.bytesRead.add(map.map(split.path(), in, split.offset(), split.length()));
         }
         counters.bytesWritten.add(map.finish());
+        List<Long> sizes = new ArrayList<>(task.nReduce());
+        for (int reduce = 0; reduce < task.nReduce(); reduce++) {
+            Optional<Path> partition = partitions.partition(task.job(), task.attempt(), reduce);
+            sizes.add(partition.isPresent() ? Files.size(partition.get()) : 0L);
+        }
+        return sizes;
     }
 
     void reduce(MapReduceApp app, AttemptControl control, long round) throws IOException, OutputsLost {

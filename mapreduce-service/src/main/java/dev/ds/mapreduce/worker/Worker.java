@@ -189,12 +189,14 @@ public final class Worker implements AutoCloseable {
         log.info("{}: running", control);
         try {
             MapReduceApp app = apps.get(task.app());
+            List<Long> partitionBytes = List.of();
             if (task.kind() == TaskKind.MAP) {
-                runner.map(app, control, round.get());
+                partitionBytes = runner.map(app, control, round.get());
             } else {
                 runner.reduce(app, control, round.get());
             }
-            return reportOf(task, AttemptOutcome.COMPLETED, null, List.of());
+            return new TaskReport(config.self(), incarnation, task.attempt(), AttemptOutcome.COMPLETED, null, List.of(),
+                    partitionBytes);
         } catch (TaskRunner.OutputsLost e) {
             return reportOf(task, AttemptOutcome.OUTPUT_LOST, e.getMessage(), e.lost);
         } catch (TaskCancelledException e) {

@@ -13,6 +13,7 @@ import dev.ds.api.mapreduce.JobStatus;
 import dev.ds.api.mapreduce.MapOutput;
 import dev.ds.api.mapreduce.NextTaskRequest;
 import dev.ds.api.mapreduce.Phase;
+import dev.ds.api.mapreduce.Progress;
 import dev.ds.api.mapreduce.Split;
 import dev.ds.api.mapreduce.TaskAssignment;
 import dev.ds.api.mapreduce.TaskKind;
@@ -27,6 +28,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 /** The coordinator's rules one at a time, with time as explicit ticks. */
@@ -88,6 +90,29 @@ class CoordinatorTest {
         assertThat(outputs.commits).hasSize(2);
         assertThat(outputs.cleanedUp).containsExactly("job-1");
         assertThat(done.tasks()).extracting(TaskStatus::attempts).containsOnly(1);
+    }
+
+    @Test
+    void progressCountsBytesMapsByTheirSplitsReducesByThePartitionsTheMapsWrote() {
+        submit(2, 2);
+        TaskAssignment m0 = next("w1");
+        TaskAssignment m1 = next("w2");
+        completeMap("w1", m0, 100, 7);
+        JobStatus half = coordinator.job("job-1");
+        assertThat(half.map()).isEqualTo(new Progress(2, 1, 20, 10));
+        assertThat(half.reduce()).as("the reduce bytes known so far").isEqualTo(new Progress(2, 0, 107, 0));
+
+        completeMap("w2", m1, 50, 3);
+        TaskAssignment r0 = next("w1");
+        assertThat(r0.index()).isZero();
+        complete("w1", r0);
+        assertThat(coordinator.job("job-1").reduce()).isEqualTo(new Progress(2, 1, 160, 150));
+    }
+
+    private void completeMap(String worker, TaskAssignment map, long... partitionBytes) {
+        List<Long> sizes = LongStream.of(partitionBytes).boxed().toList();
+        assertThat(coordinator.report(new TaskReport(worker, "i", map.attempt(), AttemptOutcome.COMPLETED, null,
+                List.of(), sizes)).accepted()).isTrue();
     }
 
     @Test
