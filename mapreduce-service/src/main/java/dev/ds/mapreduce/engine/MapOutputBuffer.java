@@ -5,6 +5,7 @@ import dev.ds.mapreduce.app.Emitter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 
@@ -27,6 +28,7 @@ public final class MapOutputBuffer implements Emitter {
     private final KeyTable table;
     private int spills;
     private long bytesWritten;
+    private final long[] partitionBytes;
 
     /**
      * @param combiner the app's combiner, or null
@@ -42,6 +44,7 @@ public final class MapOutputBuffer implements Emitter {
         this.store = store;
         this.control = control;
         this.table = new KeyTable(combiner);
+        this.partitionBytes = new long[nReduce];
     }
 
     @Override
@@ -68,7 +71,7 @@ public final class MapOutputBuffer implements Emitter {
         if (spills == 0) {
             List<List<String>> keys = sortedKeys();
             for (int r = 0; r < nReduce; r++) {
-                writeSorted(RunStore.partition(r), keys.get(r));
+                partitionBytes[r] = writeSorted(RunStore.partition(r), keys.get(r));
             }
             table.clear();
             return bytesWritten;
@@ -77,9 +80,14 @@ public final class MapOutputBuffer implements Emitter {
             spill();
         }
         for (int r = 0; r < nReduce; r++) {
-            mergeSpills(r);
+            partitionBytes[r] = mergeSpills(r);
         }
         return bytesWritten;
+    }
+
+    /** The bytes of each final partition ({@code [r]} for partition r), once {@link #finish} has written them. */
+    public List<Long> partitionBytes() {
+        return Arrays.stream(partitionBytes).boxed().toList();
     }
 
     private void spill() {
@@ -108,7 +116,8 @@ public final class MapOutputBuffer implements Emitter {
         return keys;
     }
 
-    private void writeSorted(String name, List<String> keys) throws IOException {
+    /** Writes one sorted run or partition; returns its bytes. */
+    private long writeSorted(String name, List<String> keys) throws IOException {
         try (RecordWriter out = new RecordWriter(store.create(name))) {
             for (String key : keys) {
                 Iterator<String> values = table.valuesOf(key);
@@ -120,11 +129,14 @@ public final class MapOutputBuffer implements Emitter {
                 control.progressed(written);
             }
             bytesWritten += out.bytesWritten();
+            return out.bytesWritten();
         }
     }
 
-    private void mergeSpills(int r) throws IOException {
+    /** Merges the runs of partition {@code r} into the final partition; returns its bytes. */
+    private long mergeSpills(int r) throws IOException {
         List<RecordReader> runs = new ArrayList<>();
+        long bytes;
         try (RecordWriter out = new RecordWriter(store.create(RunStore.partition(r)))) {
             for (int spill = 0; spill < spills; spill++) {
                 runs.add(new RecordReader(store.open(spillName(spill, r))));
@@ -139,7 +151,8 @@ public final class MapOutputBuffer implements Emitter {
                 }
                 control.progressed(values.size());
             });
-            bytesWritten += out.bytesWritten();
+            bytes = out.bytesWritten();
+            bytesWritten += bytes;
         } finally {
             for (RecordReader run : runs) {
                 run.close();
@@ -148,6 +161,7 @@ public final class MapOutputBuffer implements Emitter {
         for (int spill = 0; spill < spills; spill++) {
             store.delete(spillName(spill, r));
         }
+        return bytes;
     }
 
     private static String spillName(int spill, int r) {

@@ -3,6 +3,7 @@ package dev.ds.mapreduce.engine;
 import dev.ds.mapreduce.app.MapReduceApp;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 
 /**
  * One map task: feeds each line of its input to the app's map function and leaves the output as
@@ -34,5 +35,10 @@ public final class MapTask {
     /** Writes the partitions; returns the bytes written. */
     public long finish() throws IOException {
         return buffer.finish();
+    }
+
+    /** The bytes of each partition ({@code get(r)} for reduce r), once {@link #finish} has written them. */
+    public List<Long> partitionBytes() {
+        return buffer.partitionBytes();
     }
 }

@@ -66,12 +66,7 @@ final class TaskRunner {
             counters.bytesRead.add(map.map(split.path(), in, split.offset(), split.length()));
         }
         counters.bytesWritten.add(map.finish());
-        List<Long> sizes = new ArrayList<>(task.nReduce());
-        for (int reduce = 0; reduce < task.nReduce(); reduce++) {
-            Optional<Path> partition = partitions.partition(task.job(), task.attempt(), reduce);
-            sizes.add(partition.isPresent() ? Files.size(partition.get()) : 0L);
-        }
-        return sizes;
+        return map.partitionBytes();
     }
 
     void reduce(MapReduceApp app, AttemptControl control, long round) throws IOException, OutputsLost {

@@ -71,6 +71,10 @@ class MapOutputBufferTest {
             }
         }
         assertThat(store.runs.keySet()).as("spills are deleted").allMatch(name -> name.startsWith("part-"));
+        for (int r = 0; r < nReduce; r++) {
+            assertThat(buffer.partitionBytes().get(r)).as("bytes of partition %d", r)
+                    .isEqualTo(store.runs.get(RunStore.partition(r)).size());
+        }
         assertThat(read.keySet()).isEqualTo(emitted.keySet());
         emitted.forEach((key, values) -> {
             if (combine) {

@@ -40,14 +40,13 @@ public class ProblemAutoConfiguration {
         }
 
         private static void useProblemReports(Container host) {
-            for (Valve valve : host.getPipeline().getValves()) {
-                if (valve instanceof ErrorReportValve && !(valve instanceof ProblemErrorReportValve)) {
-                    host.getPipeline().removeValve(valve);
-                }
-            }
             boolean present = false;
             for (Valve valve : host.getPipeline().getValves()) {
-                present |= valve instanceof ProblemErrorReportValve;
+                if (valve instanceof ProblemErrorReportValve) {
+                    present = true;
+                } else if (valve instanceof ErrorReportValve) {
+                    host.getPipeline().removeValve(valve);
+                }
             }
             if (!present) {
                 host.getPipeline().addValve(new ProblemErrorReportValve());

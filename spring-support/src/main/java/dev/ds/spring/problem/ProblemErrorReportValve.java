@@ -27,11 +27,9 @@ public final class ProblemErrorReportValve extends ErrorReportValve {
         }
         try {
             response.resetBuffer();
-            ErrorCode code = ErrorCode.forStatus(status);
             String detail = status == 400 ? "the request could not be read (for example, a path that does not decode)"
-                    : "the server refused the request";
-            Problems.write(response.getResponse(), Wire.mapper(), code, detail);
-            response.setStatus(status);
+                    : "the server answered " + status + " before any handler saw the request";
+            Problems.write(response.getResponse(), Wire.mapper(), ErrorCode.forStatus(status), status, detail);
             response.finishResponse();
         } catch (IOException | IllegalStateException e) {
             log.debug("could not write the error answer", e);

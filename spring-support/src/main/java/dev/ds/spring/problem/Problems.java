@@ -30,13 +30,20 @@ public final class Problems {
     /** Writes a problem from a servlet filter, which runs outside Spring MVC's exception handling. */
     public static void write(HttpServletResponse response, JsonMapper mapper, ErrorCode code, String detail)
             throws IOException {
+        write(response, mapper, code, code.status(), detail);
+    }
+
+    /** The same with a status of its own (one the code stands for, such as 414 for {@code ErrBadRequest}). */
+    public static void write(HttpServletResponse response, JsonMapper mapper, ErrorCode code, int status,
+            String detail) throws IOException {
+        HttpStatus known = HttpStatus.resolve(status);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
-        body.put("title", HttpStatus.valueOf(code.status()).getReasonPhrase());
-        body.put("status", code.status());
+        body.put("title", known != null ? known.getReasonPhrase() : "Error");
+        body.put("status", status);
         body.put("detail", detail);
         body.put("code", code.name());
-        response.setStatus(code.status());
+        response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getOutputStream().write(mapper.writeValueAsBytes(body));
     }
